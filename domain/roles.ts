@@ -1,0 +1,21 @@
+export const ROLES = ['citizen', 'officer', 'staff', 'reviewer', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: '群众',
+  officer: '基层干部',
+  staff: '宣传人员',
+  reviewer: '审核人',
+  admin: '管理员'
+}
+
+/** Roles an invitation may grant; citizen is what every WeChat user already is. */
+export const INVITABLE_ROLES = ['officer', 'staff', 'reviewer', 'admin'] as const
+export type InvitableRole = (typeof INVITABLE_ROLES)[number]
+
+/** Roles that work the shared inbox. */
+export const INBOX_ROLES: readonly Role[] = ['staff', 'reviewer', 'admin']
+
+export function hasAnyRole(userRoles: readonly Role[], wanted: readonly Role[]): boolean {
+  return userRoles.some((r) => wanted.includes(r))
+}

@@ -1,0 +1,20 @@
+import { Type, type Static } from 'typebox'
+
+/** `title` is the field's Chinese name: the server's error messages quote it. */
+export const Id = Type.String({ format: 'uuid', title: '编号' })
+
+export const ErrorBody = Type.Object({
+  error: Type.String({ description: 'Machine-readable code, e.g. bad_request, not_found, conflict' }),
+  message: Type.String({ description: 'What went wrong and what to do, in Chinese' }),
+  requestId: Type.Optional(Type.String())
+})
+export type ErrorBody = Static<typeof ErrorBody>
+
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
+
+export function literalUnion<T extends readonly string[]>(values: T, options: Record<string, unknown> = {}) {
+  return Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options
+  )
+}

@@ -1,0 +1,129 @@
+import { Type, type Static } from 'typebox'
+import { MESSAGE_CATEGORIES, MESSAGE_BODY_MAX, REPLY_BODY_MAX } from '../message/categories'
+import { MESSAGE_STATUSES, MESSAGE_ACTIONS, REJECT_REASONS } from '../message/state-machine'
+import { Id, literalUnion } from './common'
+
+export const ItemKind = literalUnion(['message', 'case'] as const, { title: '类型' })
+export const MessageCategorySchema = literalUnion(MESSAGE_CATEGORIES, { title: '留言类别' })
+export const MessageStatusSchema = literalUnion(MESSAGE_STATUSES, { title: '状态' })
+
+export const CreateMessageBody = Type.Object(
+  {
+    category: MessageCategorySchema,
+    body: Type.String({ minLength: 1, maxLength: MESSAGE_BODY_MAX, title: '留言内容' }),
+    contactPhone: Type.Optional(
+      Type.String({ pattern: '^1[3-9][0-9]{9}$', title: '联系电话（11 位手机号）' })
+    ),
+    /** Client-generated id: a retried submission returns the first message instead of a copy. */
+    clientId: Type.Optional(Type.String({ minLength: 8, maxLength: 64, title: '提交编号' }))
+  },
+  { additionalProperties: false }
+)
+export type CreateMessageBody = Static<typeof CreateMessageBody>
+
+export const CreatedMessage = Type.Object({
+  id: Id,
+  trackingCode: Type.String(),
+  status: MessageStatusSchema
+})
+export type CreatedMessage = Static<typeof CreatedMessage>
+
+export const TimelineEvent = Type.Object({
+  id: Id,
+  /** `create`, or the state-machine action that produced the change. */
+  action: Type.String(),
+  fromStatus: Type.Union([Type.String(), Type.Null()]),
+  toStatus: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  body: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String({ format: 'date-time' })
+})
+export type TimelineEvent = Static<typeof TimelineEvent>
+
+export const ReplyView = Type.Object({
+  body: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  byName: Type.Union([Type.String(), Type.Null()])
+})
+
+export const MyMessageView = Type.Object({
+  id: Id,
+  trackingCode: Type.String(),
+  category: MessageCategorySchema,
+  body: Type.String(),
+  status: MessageStatusSchema,
+  createdAt: Type.String({ format: 'date-time' }),
+  reply: Type.Union([ReplyView, Type.Null()]),
+  timeline: Type.Array(TimelineEvent)
+})
+export type MyMessageView = Static<typeof MyMessageView>
+
+export const MyMessagesPage = Type.Object({ items: Type.Array(MyMessageView) })
+export type MyMessagesPage = Static<typeof MyMessagesPage>
+
+export const InboxQuery = Type.Object(
+  {
+    status: Type.Optional(MessageStatusSchema),
+    kind: Type.Optional(ItemKind),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, title: '每页条数' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, title: '翻页游标' }))
+  },
+  { additionalProperties: false }
+)
+export type InboxQuery = Static<typeof InboxQuery>
+
+export const InboxItem = Type.Object({
+  id: Id,
+  kind: ItemKind,
+  status: Type.String(),
+  category: Type.Union([MessageCategorySchema, Type.Null()]),
+  excerpt: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastActivityAt: Type.String({ format: 'date-time' })
+})
+export type InboxItem = Static<typeof InboxItem>
+
+export const InboxPage = Type.Object({
+  items: Type.Array(InboxItem),
+  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
+  nextCursor: Type.Union([Type.String(), Type.Null()])
+})
+export type InboxPage = Static<typeof InboxPage>
+
+export const ItemDetail = Type.Object({
+  id: Id,
+  kind: ItemKind,
+  status: Type.String(),
+  category: Type.Union([MessageCategorySchema, Type.Null()]),
+  body: Type.String(),
+  trackingCode: Type.Union([Type.String(), Type.Null()]),
+  /** Masked (138****5678) for staff; the full number is not needed to triage. */
+  contactPhone: Type.Union([Type.String(), Type.Null()]),
+  authorName: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  firstReplyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastActivityAt: Type.String({ format: 'date-time' }),
+  /** Actions the current user may take now, from the transition table. */
+  allowedActions: Type.Array(Type.String()),
+  timeline: Type.Array(TimelineEvent)
+})
+export type ItemDetail = Static<typeof ItemDetail>
+
+export const ActionBody = Type.Object(
+  {
+    action: literalUnion(MESSAGE_ACTIONS, { title: '操作' }),
+    reason: Type.Optional(literalUnion(REJECT_REASONS, { title: '不予受理原因' })),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500, title: '说明' }))
+  },
+  { additionalProperties: false }
+)
+export type ActionBody = Static<typeof ActionBody>
+
+export const ReplyBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' }) },
+  { additionalProperties: false }
+)
+export type ReplyBody = Static<typeof ReplyBody>

@@ -1,0 +1,1 @@
+process.env.ZHIBAO_TEST_DB = 'postgres'
