@@ -12,9 +12,7 @@ export type ErrorBody = Static<typeof ErrorBody>
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
 
-export function literalUnion<T extends readonly string[]>(values: T, options: Record<string, unknown> = {}) {
-  return Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options
-  )
+/** A closed set of strings, emitted as JSON Schema `enum` so errors can list the choices. */
+export function literalUnion<const T extends string[]>(values: readonly [...T], options: Record<string, unknown> = {}) {
+  return Type.Enum<T>(values, options)
 }

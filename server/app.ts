@@ -1,0 +1,55 @@
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Config } from './config'
+import type { Db } from './db/database'
+import { validatorCompiler } from './http/validation'
+import errorHandler from './plugins/external/error-handler'
+import swagger from './plugins/external/swagger'
+import dbPlugin from './plugins/external/db'
+import rateLimit from './plugins/external/rate-limit'
+import staticH5 from './plugins/external/static-h5'
+import orgPlugin from './plugins/app/org'
+import auth from './plugins/app/auth'
+import wechat from './plugins/app/wechat'
+import api from './routes/api'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    dbEngine: 'pglite' | 'postgres'
+  }
+}
+
+export interface AppDeps {
+  config: Config
+  db: Db
+  dbEngine: 'pglite' | 'postgres'
+  orgId: string
+  logger?: FastifyServerOptions['logger']
+}
+
+/**
+ * The one factory for production and tests, so validation and error handling are identical
+ * in both. The database arrives open and migrated; the app never owns its lifecycle.
+ */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.decorate('dbEngine', deps.dbEngine)
+
+  // External: infrastructure every route relies on.
+  await app.register(errorHandler)
+  await app.register(swagger)
+  await app.register(dbPlugin, { db: deps.db })
+  await app.register(rateLimit)
+  // App: services built on that infrastructure.
+  await app.register(orgPlugin, { orgId: deps.orgId })
+  await app.register(auth, { secret: deps.config.jwtSecret })
+  await app.register(wechat, deps.config.wechat)
+  // Routes.
+  await app.register(api, { prefix: '/api' })
+  await app.register(staticH5, { h5Dir: deps.config.h5Dir })
+  return app
+}

@@ -1,0 +1,96 @@
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** Environment variables zhibao reads; validated once at start-up. */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  WECHAT_MODE: Type.Union([Type.Literal('dev'), Type.Literal('live')], { default: 'dev' }),
+  WECHAT_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.weixin.qq.com' }),
+  WECHAT_APPID: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  H5_DIR: Type.String({ default: './dist/h5' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' }
+  )
+})
+export type Env = Static<typeof EnvSchema>
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Null: the embedded PGlite database under dataDir. */
+  databaseUrl: string | null
+  jwtSecret: string
+  wechat: { mode: 'dev' | 'live'; apiBase: string; appId: string; secret: string }
+  h5Dir: string
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+function describe(value: unknown): string {
+  return value === undefined ? 'missing' : JSON.stringify(value)
+}
+
+/** Parses raw env strings; every problem names the variable so an operator can fix it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.keys(EnvSchema.properties) as (keyof Env)[]
+  const raw: Record<string, unknown> = {}
+  for (const key of known) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key]
+  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
+  const problems = [...Value.Errors(EnvSchema, withDefaults)].map((e) => {
+    const name = e.instancePath.replace(/^\//, '') || String((e.params as { requiredProperties?: string[] }).requiredProperties ?? '')
+    return `${name}=${describe(raw[name])}: ${e.message}`
+  })
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  const parsed = withDefaults as Env
+
+  if (parsed.WECHAT_MODE === 'live' && (!parsed.WECHAT_APPID || !parsed.WECHAT_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  WECHAT_APPID and WECHAT_SECRET are required when WECHAT_MODE=live')
+  }
+  const dataDir = path.resolve(parsed.DATA_DIR)
+  let jwtSecret = parsed.JWT_SECRET
+  if (!jwtSecret) {
+    if (parsed.DATABASE_URL) {
+      throw new ConfigError('Invalid configuration:\n  JWT_SECRET (at least 32 characters) is required with DATABASE_URL')
+    }
+    jwtSecret = readOrCreateSecret(dataDir)
+  }
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir,
+    databaseUrl: parsed.DATABASE_URL ?? null,
+    jwtSecret,
+    wechat: {
+      mode: parsed.WECHAT_MODE,
+      apiBase: parsed.WECHAT_API_BASE.replace(/\/$/, ''),
+      appId: parsed.WECHAT_APPID ?? 'dev-appid',
+      secret: parsed.WECHAT_SECRET ?? 'dev-secret'
+    },
+    h5Dir: path.resolve(parsed.H5_DIR),
+    logLevel: parsed.LOG_LEVEL
+  }
+}
+
+/** Embedded mode keeps its signing secret beside its data, so tokens survive restarts. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret')
+  fs.mkdirSync(dataDir, { recursive: true })
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    const secret = crypto.randomBytes(48).toString('base64url')
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
+}

@@ -1,0 +1,22 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { OrgTable } from './tables/org'
+import type { DepartmentTable } from './tables/department'
+import type { AppUserTable } from './tables/app-user'
+import type { InvitationTable } from './tables/invitation'
+import type { ItemTable } from './tables/item'
+import type { MessageTable } from './tables/message'
+import type { ItemEventTable } from './tables/item-event'
+
+export interface Database {
+  org: OrgTable
+  department: DepartmentTable
+  app_user: AppUserTable
+  invitation: InvitationTable
+  item: ItemTable
+  message: MessageTable
+  item_event: ItemEventTable
+}
+
+export type Db = Kysely<Database>
+/** Query functions accept either, so the caller decides the transaction. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>

@@ -1,0 +1,19 @@
+import type { Generated, Selectable, Insertable } from 'kysely'
+
+/** Append-only timeline: every change to an item is one row, never updated or deleted. */
+export interface ItemEventTable {
+  id: Generated<string>
+  org_id: string
+  item_id: string
+  actor_id: string | null
+  action: string
+  from_status: string | null
+  to_status: string | null
+  body: string | null
+  reason: string | null
+  /** Shown to the citizen or officer who owns the item. */
+  is_public: boolean
+  created_at: Generated<Date>
+}
+export type ItemEvent = Selectable<ItemEventTable>
+export type NewItemEvent = Insertable<ItemEventTable>

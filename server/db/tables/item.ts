@@ -1,0 +1,27 @@
+import type { Generated, Selectable, Insertable, Updateable } from 'kysely'
+
+/** One entry of the shared inbox; kind-specific detail lives in its own table (message, case). */
+export interface ItemTable {
+  id: Generated<string>
+  org_id: string
+  kind: 'message' | 'case'
+  status: string
+  priority: Generated<number>
+  topics: Generated<string[]>
+  author_id: string
+  assignee_id: string | null
+  department_id: string | null
+  due_at: Date | null
+  urgency: number | null
+  duplicate_of: string | null
+  /** Client-generated id: a retried submission finds the first item instead of making a copy. */
+  client_id: string | null
+  created_at: Generated<Date>
+  accepted_at: Date | null
+  first_reply_at: Date | null
+  closed_at: Date | null
+  last_activity_at: Generated<Date>
+}
+export type Item = Selectable<ItemTable>
+export type NewItem = Insertable<ItemTable>
+export type ItemUpdate = Updateable<ItemTable>

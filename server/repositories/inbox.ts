@@ -1,0 +1,70 @@
+import { sql } from 'kysely'
+import type { Db } from '../db/database'
+import type { InboxItem, InboxQuery } from '../../domain/schemas/item'
+import { badRequest } from '../http/errors'
+
+interface Cursor {
+  /** Postgres text form of created_at: keeps microseconds that a JS Date would lose. */
+  t: string
+  id: string
+}
+
+const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.t, c.id])).toString('base64url')
+
+function decode(raw: string): Cursor {
+  try {
+    const [t, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+    if (typeof t === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(t)) && /^[0-9a-f-]{36}$/i.test(id)) return { t, id }
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest('翻页游标无效，请从第一页重新加载', 'bad_cursor')
+}
+
+/** Newest first, keyset-paginated on (created_at, id) so pages never skip or repeat rows. */
+export async function listInbox(db: Db, orgId: string, query: InboxQuery): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 20
+  let q = db
+    .selectFrom('item')
+    .leftJoin('message', 'message.item_id', 'item.id')
+    .select([
+      'item.id',
+      'item.kind',
+      'item.status',
+      'item.created_at',
+      'item.last_activity_at',
+      'message.category',
+      'message.body',
+      sql<string>`item.created_at::text`.as('created_key')
+    ])
+    .where('item.org_id', '=', orgId)
+    .orderBy('item.created_at', 'desc')
+    .orderBy('item.id', 'desc')
+    .limit(limit + 1)
+  if (query.status) q = q.where('item.status', '=', query.status)
+  if (query.kind) q = q.where('item.kind', '=', query.kind)
+  if (query.cursor) {
+    const c = decode(query.cursor)
+    q = q.where(sql<boolean>`(item.created_at, item.id) < (${c.t}::timestamptz, ${c.id}::uuid)`)
+  }
+  const rows = await q.execute()
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      category: r.category ?? null,
+      excerpt: excerpt(r.body ?? ''),
+      createdAt: r.created_at.toISOString(),
+      lastActivityAt: r.last_activity_at.toISOString()
+    })),
+    nextCursor: rows.length > limit && last ? encode({ t: last.created_key, id: last.id }) : null
+  }
+}
+
+function excerpt(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? flat.slice(0, max) + '…' : flat
+}

@@ -1,0 +1,88 @@
+import type { Db } from '../db/database'
+import type { CreateMessageBody, MyMessageView } from '../../domain/schemas/item'
+import { appendEvent, listTimeline } from './events'
+import { newTrackingCode } from './tracking-code'
+import type { MessageStatus } from '../../domain/message/state-machine'
+
+export interface CreatedMessageRow {
+  id: string
+  trackingCode: string
+  status: MessageStatus
+  /** False when the client id was seen before and the first message is returned. */
+  created: boolean
+}
+
+/** Item, message detail and the first timeline event are written together or not at all. */
+export async function createMessage(db: Db, orgId: string, authorId: string, input: CreateMessageBody): Promise<CreatedMessageRow> {
+  if (input.clientId) {
+    const existing = await findByClientId(db, orgId, authorId, input.clientId)
+    if (existing) return { ...existing, created: false }
+  }
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const item = await tx
+        .insertInto('item')
+        .values({ org_id: orgId, kind: 'message', status: 'new', author_id: authorId, client_id: input.clientId ?? null })
+        .returning(['id', 'status'])
+        .executeTakeFirstOrThrow()
+      const trackingCode = newTrackingCode()
+      await tx
+        .insertInto('message')
+        .values({ item_id: item.id, category: input.category, body: input.body, contact_phone: input.contactPhone ?? null, tracking_code: trackingCode })
+        .execute()
+      await appendEvent(tx, { org_id: orgId, item_id: item.id, actor_id: authorId, action: 'create', from_status: null, to_status: 'new', is_public: true })
+      return { id: item.id, trackingCode, status: 'new' as const, created: true }
+    })
+  } catch (err) {
+    // A concurrent retry with the same client id won the race: answer with its message.
+    if (input.clientId && isUniqueViolation(err)) {
+      const existing = await findByClientId(db, orgId, authorId, input.clientId)
+      if (existing) return { ...existing, created: false }
+    }
+    throw err
+  }
+}
+
+async function findByClientId(db: Db, orgId: string, authorId: string, clientId: string) {
+  const row = await db
+    .selectFrom('item')
+    .innerJoin('message', 'message.item_id', 'item.id')
+    .select(['item.id', 'item.status', 'message.tracking_code'])
+    .where('item.org_id', '=', orgId)
+    .where('item.author_id', '=', authorId)
+    .where('item.client_id', '=', clientId)
+    .executeTakeFirst()
+  return row ? { id: row.id, status: row.status as MessageStatus, trackingCode: row.tracking_code } : undefined
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505'
+}
+
+export async function listMyMessages(db: Db, authorId: string): Promise<MyMessageView[]> {
+  const rows = await db
+    .selectFrom('item')
+    .innerJoin('message', 'message.item_id', 'item.id')
+    .select(['item.id', 'item.status', 'item.created_at', 'message.category', 'message.body', 'message.tracking_code'])
+    .where('item.author_id', '=', authorId)
+    .where('item.kind', '=', 'message')
+    .orderBy('item.created_at', 'desc')
+    .limit(100)
+    .execute()
+  return Promise.all(
+    rows.map(async (r) => {
+      const timeline = await listTimeline(db, r.id, true)
+      const lastReply = [...timeline].reverse().find((e) => e.action === 'reply' && e.body)
+      return {
+        id: r.id,
+        trackingCode: r.tracking_code,
+        category: r.category,
+        body: r.body,
+        status: r.status as MyMessageView['status'],
+        createdAt: r.created_at.toISOString(),
+        reply: lastReply ? { body: lastReply.body!, at: lastReply.at, byName: lastReply.actorName } : null,
+        timeline
+      }
+    })
+  )
+}

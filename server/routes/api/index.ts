@@ -1,0 +1,23 @@
+import type { FastifyPluginAsync } from 'fastify'
+import health from './health'
+import auth from './auth'
+import me from './me'
+import invitations from './invitations'
+import messages from './messages'
+import inbox from './inbox'
+import items from './items'
+
+/** Public routes first; everything registered in the inner scope requires a valid token. */
+const api: FastifyPluginAsync = async (app) => {
+  await app.register(health)
+  await app.register(auth)
+
+  await app.register(async (authenticated) => {
+    authenticated.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
+    })
+    authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
+    for (const plugin of [me, invitations, messages, inbox, items]) await authenticated.register(plugin)
+  })
+}
+export default api

@@ -1,0 +1,62 @@
+import { HttpError } from '../http/errors'
+import { wechatError } from './errors'
+
+export interface WechatConfig {
+  apiBase: string
+  appId: string
+  secret: string
+}
+
+export interface Code2Session {
+  openid: string
+  unionid?: string
+}
+
+interface WechatErrorBody {
+  errcode?: number
+  errmsg?: string
+}
+
+/** Speaks WeChat's server API (sns/jscode2session, cgi-bin/stable_token) at a configurable base URL. */
+export class WechatClient {
+  private token: { value: string; expiresAt: number } | null = null
+
+  constructor(
+    private readonly config: WechatConfig,
+    private readonly timeoutMs = 5000
+  ) {}
+
+  /** The session_key stays here: zhibao issues its own token and never hands the key out. */
+  async code2Session(code: string): Promise<Code2Session> {
+    const url = new URL(this.config.apiBase + '/sns/jscode2session')
+    url.search = new URLSearchParams({ appid: this.config.appId, secret: this.config.secret, js_code: code, grant_type: 'authorization_code' }).toString()
+    const body = await this.call<Code2Session & { session_key?: string }>(url, { method: 'GET' })
+    if (!body.openid) throw new HttpError(502, 'wechat_error', '微信登录未返回用户标识，请稍后再试')
+    return { openid: body.openid, unionid: body.unionid }
+  }
+
+  /** cgi-bin/stable_token: cached until five minutes before it expires. */
+  async accessToken(forceRefresh = false): Promise<string> {
+    if (!forceRefresh && this.token && this.token.expiresAt > Date.now() + 300_000) return this.token.value
+    const body = await this.call<{ access_token: string; expires_in: number }>(new URL(this.config.apiBase + '/cgi-bin/stable_token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid: this.config.appId, secret: this.config.secret, force_refresh: forceRefresh })
+    })
+    this.token = { value: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 }
+    return body.access_token
+  }
+
+  private async call<T>(url: URL, init: RequestInit): Promise<T> {
+    let res: Response
+    try {
+      res = await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })
+    } catch {
+      throw new HttpError(503, 'wechat_unreachable', '暂时连不上微信服务，请检查网络后重试')
+    }
+    const body = (await res.json().catch(() => ({}))) as T & WechatErrorBody
+    if (body.errcode) throw wechatError(body.errcode, body.errmsg ?? '')
+    if (!res.ok) throw new HttpError(502, 'wechat_error', `微信服务异常（HTTP ${res.status}），请稍后再试`)
+    return body
+  }
+}
