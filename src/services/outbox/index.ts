@@ -1,0 +1,10 @@
+// Public surface of the outbox; the app wires the ports (see README notes in the report).
+export { createOutbox } from './outbox'
+export type { Outbox, OutboxListener, OutboxOptions } from './api'
+export type { OutboxPorts, OutboxStore, Transport, Clock, FileKeeper, CreateCaseBody, TimerHandle } from './ports'
+export { SendError, failureFromHttp, toFailure, TRANSIENT_MESSAGE, type SendFailure } from './errors'
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+export { DEFAULT_HISTORY, type HistoryPolicy } from './history'
+export { randomClientId } from './ids'
+export { entryProgress, entryView, type EntryView } from './view'
+export * from './types'
