@@ -10,6 +10,7 @@ import staticH5 from './plugins/external/static-h5'
 import orgPlugin from './plugins/app/org'
 import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
+import media from './plugins/app/media'
 import api from './routes/api'
 
 declare module 'fastify' {
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(orgPlugin, { orgId: deps.orgId })
   await app.register(auth, { secret: deps.config.jwtSecret })
   await app.register(wechat, deps.config.wechat)
+  await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   // Routes.
   await app.register(api, { prefix: '/api' })
   await app.register(staticH5, { h5Dir: deps.config.h5Dir })

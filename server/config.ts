@@ -16,6 +16,14 @@ export const EnvSchema = Type.Object({
   WECHAT_APPID: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   H5_DIR: Type.String({ default: './dist/h5' }),
+  MEDIA_STORAGE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
+  MEDIA_URL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 7 * 86400, default: 6 * 3600 }),
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3 })),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' }
@@ -33,6 +41,11 @@ export interface Config {
   wechat: { mode: 'dev' | 'live'; apiBase: string; appId: string; secret: string }
   h5Dir: string
   logLevel: string
+  media: {
+    /** Local folder (default) or S3-compatible object storage. */
+    storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
+    urlTtlSeconds: number
+  }
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.WECHAT_MODE === 'live' && (!parsed.WECHAT_APPID || !parsed.WECHAT_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  WECHAT_APPID and WECHAT_SECRET are required when WECHAT_MODE=live')
   }
+  if (parsed.MEDIA_STORAGE === 's3' && (!parsed.S3_BUCKET || !parsed.S3_ACCESS_KEY_ID || !parsed.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required when MEDIA_STORAGE=s3')
+  }
   const dataDir = path.resolve(parsed.DATA_DIR)
   let jwtSecret = parsed.JWT_SECRET
   if (!jwtSecret) {
@@ -78,7 +94,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secret: parsed.WECHAT_SECRET ?? 'dev-secret'
     },
     h5Dir: path.resolve(parsed.H5_DIR),
-    logLevel: parsed.LOG_LEVEL
+    logLevel: parsed.LOG_LEVEL,
+    media: {
+      storage:
+        parsed.MEDIA_STORAGE === 's3'
+          ? {
+              kind: 's3',
+              endpoint: parsed.S3_ENDPOINT,
+              bucket: parsed.S3_BUCKET!,
+              region: parsed.S3_REGION,
+              accessKeyId: parsed.S3_ACCESS_KEY_ID!,
+              secretAccessKey: parsed.S3_SECRET_ACCESS_KEY!,
+              forcePathStyle: parsed.S3_FORCE_PATH_STYLE
+            }
+          : { kind: 'local', dir: path.join(dataDir, 'media') },
+      urlTtlSeconds: parsed.MEDIA_URL_TTL_SECONDS
+    }
   }
 }
 

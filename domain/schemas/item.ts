@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox'
 import { MESSAGE_CATEGORIES, MESSAGE_BODY_MAX, REPLY_BODY_MAX } from '../message/categories'
 import { MESSAGE_STATUSES, MESSAGE_ACTIONS, REJECT_REASONS } from '../message/state-machine'
+import { CASE_ACTIONS } from '../case/state-machine'
+import { EvidenceMediaView, Place } from './case'
 import { Id, literalUnion } from './common'
 
 export const ItemKind = literalUnion(['message', 'case'] as const, { title: '类型' })
@@ -78,7 +80,13 @@ export const InboxItem = Type.Object({
   kind: ItemKind,
   status: Type.String(),
   category: Type.Union([MessageCategorySchema, Type.Null()]),
+  /** Cases have a title; messages do not. */
+  title: Type.Union([Type.String(), Type.Null()]),
   excerpt: Type.String(),
+  authorName: Type.Union([Type.String(), Type.Null()]),
+  /** Signed thumbnail URLs of the first photos (at most 3). */
+  thumbUrls: Type.Array(Type.String()),
+  photoCount: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   lastActivityAt: Type.String({ format: 'date-time' })
 })
@@ -96,7 +104,12 @@ export const ItemDetail = Type.Object({
   kind: ItemKind,
   status: Type.String(),
   category: Type.Union([MessageCategorySchema, Type.Null()]),
+  title: Type.Union([Type.String(), Type.Null()]),
   body: Type.String(),
+  occurredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  place: Type.Union([Place, Type.Null()]),
+  departmentName: Type.Union([Type.String(), Type.Null()]),
+  photos: Type.Array(EvidenceMediaView),
   trackingCode: Type.Union([Type.String(), Type.Null()]),
   /** Masked (138****5678) for staff; the full number is not needed to triage. */
   contactPhone: Type.Union([Type.String(), Type.Null()]),
@@ -114,7 +127,8 @@ export type ItemDetail = Static<typeof ItemDetail>
 
 export const ActionBody = Type.Object(
   {
-    action: literalUnion(MESSAGE_ACTIONS, { title: '操作' }),
+    /** Which actions apply depends on the item's kind; the transition table decides. */
+    action: literalUnion([...new Set([...MESSAGE_ACTIONS, ...CASE_ACTIONS])], { title: '操作' }),
     reason: Type.Optional(literalUnion(REJECT_REASONS, { title: '不予受理原因' })),
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 500, title: '说明' }))
   },

@@ -19,6 +19,9 @@ export interface OpenedDatabase {
 export async function openDatabase(opts: { databaseUrl: string | null; pgliteDir: string | null }): Promise<OpenedDatabase> {
   if (opts.databaseUrl) {
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 })
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', close: () => db.destroy() }
   }

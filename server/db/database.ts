@@ -6,6 +6,9 @@ import type { InvitationTable } from './tables/invitation'
 import type { ItemTable } from './tables/item'
 import type { MessageTable } from './tables/message'
 import type { ItemEventTable } from './tables/item-event'
+import type { MediaTable } from './tables/media'
+import type { CaseReportTable } from './tables/case-report'
+import type { ItemMediaTable } from './tables/item-media'
 
 export interface Database {
   org: OrgTable
@@ -15,6 +18,9 @@ export interface Database {
   item: ItemTable
   message: MessageTable
   item_event: ItemEventTable
+  media: MediaTable
+  case_report: CaseReportTable
+  item_media: ItemMediaTable
 }
 
 export type Db = Kysely<Database>

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database'
 import type { InboxItem, InboxQuery } from '../../domain/schemas/item'
 import { badRequest } from '../http/errors'
+import { photosOfItems, type SignMediaUrl } from './media'
 
 interface Cursor {
   /** Postgres text form of created_at: keeps microseconds that a JS Date would lose. */
@@ -22,12 +23,17 @@ function decode(raw: string): Cursor {
 }
 
 /** Newest first, keyset-paginated on (created_at, id) so pages never skip or repeat rows. */
-export async function listInbox(db: Db, orgId: string, query: InboxQuery): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+export async function listInbox(db: Db, orgId: string, query: InboxQuery, sign: SignMediaUrl): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
   const limit = query.limit ?? 20
   let q = db
     .selectFrom('item')
     .leftJoin('message', 'message.item_id', 'item.id')
+    .leftJoin('case_report', 'case_report.item_id', 'item.id')
+    .innerJoin('app_user as author', 'author.id', 'item.author_id')
     .select([
+      'case_report.title',
+      'case_report.body as case_body',
+      'author.name as author_name',
       'item.id',
       'item.kind',
       'item.status',
@@ -50,13 +56,18 @@ export async function listInbox(db: Db, orgId: string, query: InboxQuery): Promi
   const rows = await q.execute()
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
+  const photos = await photosOfItems(db, page.filter((r) => r.kind === 'case').map((r) => r.id))
   return {
     items: page.map((r) => ({
       id: r.id,
       kind: r.kind,
       status: r.status,
       category: r.category ?? null,
-      excerpt: excerpt(r.body ?? ''),
+      title: r.title ?? null,
+      excerpt: excerpt(r.body ?? r.case_body ?? ''),
+      authorName: r.author_name,
+      thumbUrls: (photos.get(r.id) ?? []).slice(0, 3).map((m) => sign(m.id, 'thumb')),
+      photoCount: photos.get(r.id)?.length ?? 0,
       createdAt: r.created_at.toISOString(),
       lastActivityAt: r.last_activity_at.toISOString()
     })),

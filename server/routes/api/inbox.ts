@@ -10,7 +10,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: INBOX_ROLES },
       schema: { tags: ['inbox'], summary: '共享收件箱：最新在前，按状态筛选，游标翻页', querystring: InboxQuery, response: { 200: InboxPage } }
     },
-    async (request) => listInbox(app.db, request.currentUser.orgId, request.query)
+    async (request) => listInbox(app.db, request.currentUser.orgId, request.query, app.mediaUrl)
   )
 }
 export default routes

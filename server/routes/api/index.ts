@@ -6,18 +6,23 @@ import invitations from './invitations'
 import messages from './messages'
 import inbox from './inbox'
 import items from './items'
+import media from './media'
+import mediaFiles from './media-files'
+import cases from './cases'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
   await app.register(health)
   await app.register(auth)
+  // Photo links carry their own signature: <image> tags send no token.
+  await app.register(mediaFiles)
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRoute', (route) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, invitations, messages, inbox, items]) await authenticated.register(plugin)
+    for (const plugin of [me, invitations, messages, inbox, items, media, cases]) await authenticated.register(plugin)
   })
 }
 export default api

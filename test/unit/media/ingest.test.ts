@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import sharp from 'sharp'
 import { ingestImage, MAX_UPLOAD_BYTES, MediaError, type IngestOptions } from '../../../server/media'
-import { hasExifMarker, jpegWithExif, noise, png, pngBomb, TINY_HEIC, webp } from './helpers/images'
+import { hasExifMarker, jpegWithExif, noise, png, pngBomb, TINY_HEIC, webp } from '../../helpers/images'
 
 let tmpDir: string
 beforeEach(async () => {

@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox'
+import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, CASE_STATUSES } from '../case/state-machine'
+import { Id, literalUnion } from './common'
+
+export const MediaView = Type.Object({
+  id: Id,
+  /** Signed and expiring: usable in an <image> tag without a token. */
+  url: Type.String(),
+  thumbUrl: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  bytes: Type.Integer(),
+  takenAt: Type.Optional(Type.String({ format: 'date-time' }))
+})
+export type MediaView = Static<typeof MediaView>
+
+/** Staff see the evidence: where and when the photo was taken. */
+export const EvidenceMediaView = Type.Intersect([
+  MediaView,
+  Type.Object({ gps: Type.Union([Type.Object({ lat: Type.Number(), lng: Type.Number() }), Type.Null()]) })
+])
+export type EvidenceMediaView = Static<typeof EvidenceMediaView>
+
+export const Place = Type.Object(
+  {
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, title: '纬度' })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, title: '经度' })),
+    address: Type.String({ minLength: 1, maxLength: 200, title: '地点' })
+  },
+  { additionalProperties: false, title: '地点' }
+)
+export type Place = Static<typeof Place>
+
+const caseFields = {
+  title: Type.String({ minLength: 1, maxLength: CASE_TITLE_MAX, title: '标题' }),
+  body: Type.String({ minLength: 1, maxLength: CASE_BODY_MAX, title: '事例内容' }),
+  occurredAt: Type.String({ format: 'date-time', title: '发生时间' }),
+  place: Type.Optional(Place),
+  topics: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 5, title: '重点主题' })),
+  mediaIds: Type.Array(Id, { maxItems: CASE_PHOTOS_MAX, title: '照片' })
+}
+
+export const CreateCaseBody = Type.Object(
+  { clientId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', title: '提交编号（clientId）' }), ...caseFields },
+  { additionalProperties: false }
+)
+export type CreateCaseBody = Static<typeof CreateCaseBody>
+
+export const ResubmitCaseBody = Type.Object(caseFields, { additionalProperties: false })
+export type ResubmitCaseBody = Static<typeof ResubmitCaseBody>
+
+export const CaseStatusSchema = literalUnion(CASE_STATUSES, { title: '状态' })
+
+export const MyCaseView = Type.Object({
+  id: Id,
+  clientId: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(),
+  body: Type.String(),
+  status: CaseStatusSchema,
+  occurredAt: Type.String({ format: 'date-time' }),
+  place: Type.Union([Place, Type.Null()]),
+  topics: Type.Array(Type.String()),
+  photos: Type.Array(MediaView),
+  /** The latest comment staff left when returning or accepting the case. */
+  staffComment: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' })
+})
+export type MyCaseView = Static<typeof MyCaseView>
+
+export const MyCasesPage = Type.Object({ items: Type.Array(MyCaseView) })
+export type MyCasesPage = Static<typeof MyCasesPage>

@@ -1,0 +1,21 @@
+import type { Generated, Selectable, Insertable } from 'kysely'
+
+export interface MediaTable {
+  id: Generated<string>
+  org_id: string
+  owner_id: string
+  /** Of the normalised JPEG that is stored. */
+  sha256: string
+  content_type: string
+  bytes: number
+  width: number
+  height: number
+  storage_key: string
+  thumb_key: string
+  taken_at: Date | null
+  gps_lat: number | null
+  gps_lng: number | null
+  created_at: Generated<Date>
+}
+export type Media = Selectable<MediaTable>
+export type NewMedia = Insertable<MediaTable>

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { CreateCaseBody, MyCaseView, MyCasesPage, ResubmitCaseBody } from '../../../domain/schemas/case'
+import { IdParams } from '../../../domain/schemas/common'
+import { createCase, listMyCases, resubmitCase } from '../../repositories/cases'
+
+const officerOnly = { roles: ['officer'] as const }
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const myCase = async (userId: string, id: string) => (await listMyCases(app.db, userId, app.mediaUrl, id))[0]
+
+  app.post(
+    '/cases',
+    {
+      config: officerOnly,
+      schema: {
+        tags: ['cases'],
+        summary: '基层干部提交典型事例。对同一 clientId 幂等：重复提交返回已有事例（200），不会产生第二条',
+        body: CreateCaseBody,
+        response: { 201: MyCaseView, 200: MyCaseView }
+      }
+    },
+    async (request, reply) => {
+      const { id, created } = await createCase(app.db, request.currentUser, request.body)
+      return reply.code(created ? 201 : 200).send(await myCase(request.currentUser.id, id))
+    }
+  )
+
+  app.get(
+    '/cases/mine',
+    { config: officerOnly, schema: { tags: ['cases'], summary: '我的事例：状态与宣传人员的反馈', response: { 200: MyCasesPage } } },
+    async (request) => ({ items: await listMyCases(app.db, request.currentUser.id, app.mediaUrl) })
+  )
+
+  app.post(
+    '/cases/:id/resubmit',
+    {
+      config: officerOnly,
+      schema: { tags: ['cases'], summary: '修改被退回的事例并重新提交', params: IdParams, body: ResubmitCaseBody, response: { 200: MyCaseView } }
+    },
+    async (request) => {
+      await resubmitCase(app.db, request.currentUser, request.params.id, request.body)
+      return myCase(request.currentUser.id, request.params.id)
+    }
+  )
+}
+export default routes
