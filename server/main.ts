@@ -7,14 +7,13 @@ import { acquireDataDirLock } from './startup/lock'
 import { ensureH5Build } from './startup/h5-build'
 import { seedDemo } from './startup/demo-seed'
 
-const root = path.resolve(__dirname, '..')
 const say = (line: string) => process.stdout.write(line + '\n')
 
 async function main() {
   const config = loadConfig()
   const demo = process.argv.includes('--demo')
   if (!config.databaseUrl) acquireDataDirLock(config.dataDir)
-  if (!process.argv.includes('--no-build')) ensureH5Build(root, config.h5Dir, say)
+  if (!process.argv.includes('--no-build')) ensureH5Build(config.h5Dir, say)
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? null : path.join(config.dataDir, 'pglite') })
   await migrateToLatest(database.db)

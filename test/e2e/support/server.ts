@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = path.resolve(__dirname, '../../..')
+
+export interface RunningServer {
+  baseUrl: string
+  output: () => string
+  stop(): Promise<void>
+}
+
+/**
+ * Starts zhibao the way `npm start` does (embedded database, dev WeChat mode), on a free port
+ * and a data folder of its own, and waits for the line that says where it listens.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibao-e2e-'))
+  const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli', { paths: [root] }), 'server/main.ts', '--no-build'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  child.stdout!.on('data', (d) => (out += d))
+  child.stderr!.on('data', (d) => (out += d))
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000)
+    const check = () => {
+      const m = out.match(/is running at (http:\/\/[^/\s]+)\//)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}:\n${out}`))
+    })
+  })
+  return {
+    baseUrl,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
