@@ -24,7 +24,9 @@ function buildIfStale(platform, { outDir = path.join(root, 'dist', platform), lo
   log(`${built ? `dist/${platform} is older than its sources` : `dist/${platform} is not built yet`}: building it (npm run build:${platform})…`)
   const started = Date.now()
   const taro = require.resolve('@tarojs/cli/bin/taro', { paths: [root] })
-  const result = spawnSync(process.execPath, [taro, 'build', '--type', platform], { cwd: root, stdio: quiet ? 'pipe' : 'inherit', env: process.env, maxBuffer: 64 * 1024 * 1024 })
+  const result = spawnSync(process.execPath, [taro, 'build', '--type', platform], { cwd: root, stdio: quiet ? 'pipe' : 'inherit',
+    // Jest sets NODE_ENV=test, which makes Taro build for development (react-refresh and all).
+    env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 })
   if (result.status !== 0) {
     if (quiet) process.stderr.write(String(result.stdout ?? '') + String(result.stderr ?? ''))
     throw new Error(`Building dist/${platform} failed (output above); run \`npm run build:${platform}\` to retry.`)

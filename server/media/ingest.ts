@@ -28,9 +28,24 @@ export interface IngestOptions {
   maxBytes?: number
   /** Decompression-bomb guard: width × height of the decoded input. */
   limitInputPixels?: number
-  /** Where the upload is spooled; defaults to the OS temp dir. */
+  /** Where the upload is spooled when it is not held in memory; defaults to the OS temp dir. */
   tmpDir?: string
+  /**
+   * An upper bound on the upload's size, if known (an HTTP body's Content-Length, which
+   * Node's parser enforces): the in-memory buffer is sized from it. Never trusted beyond
+   * `maxBytes`; a stream that outgrows it still works.
+   */
+  sizeHint?: number
 }
+
+/**
+ * Uploads are received into memory, each in one buffer of at most `maxBytes`, while the
+ * process holds less than this many bytes of them in all; past that (a burst of concurrent
+ * uploads), an upload is spooled to a temp file instead. So memory for uploads is bounded
+ * by this, not by how many arrive at once, and no upload is ever held beyond `maxBytes`.
+ */
+export const UPLOAD_MEMORY_BUDGET = 64 * 1024 * 1024
+let uploadMemoryInUse = 0
 
 export interface IngestedImage {
   /** SHA-256 (hex) of `normalised`: the content address of what is stored. */
@@ -65,11 +80,13 @@ const unsupported = () =>
 /**
  * Checks, normalises and describes one uploaded image.
  *
- * A stream is spooled to a temp file (counting and hashing as it goes, and stopping at
- * `maxBytes` or at the first bytes that are not an accepted image) so that a 15 MB
- * upload is never held in memory; a Buffer is used as it is. EXIF capture time and GPS
- * are read before normalising, since the normalised output carries no metadata. The
- * temp file is removed on every path out.
+ * A stream is read with its bytes counted, hashed and its magic bytes checked as they
+ * arrive, stopping at `maxBytes` or at the first bytes that are not an accepted image; it
+ * goes into one buffer of at most `maxBytes` (within `UPLOAD_MEMORY_BUDGET` for the whole
+ * process), or to a temp file when the budget is taken, so a huge upload is never held in
+ * memory. A Buffer is used as it is. EXIF capture time and GPS are read before
+ * normalising, since the normalised output carries no metadata. A temp file is removed on
+ * every path out.
  */
 export async function ingestImage(input: Readable | Buffer, options: IngestOptions): Promise<IngestedImage> {
   const maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES
@@ -77,10 +94,59 @@ export async function ingestImage(input: Readable | Buffer, options: IngestOptio
     if (input.length > maxBytes) throw tooLarge(maxBytes)
     const type = await sniffImageType(input)
     if (!type) throw unsupported()
-    const sourceSha256 = createHash('sha256').update(input).digest('hex')
-    return normalise(input, { type, bytes: input.length, sha256: sourceSha256 }, options)
+    return normalise(input, { type, bytes: input.length, sha256: () => sha256Hex(input) }, options)
   }
 
+  // Reserve what this upload can take at most: the whole of maxBytes unless a size bound is known.
+  const reserved = Math.min(maxBytes, Math.max(0, Math.floor(options.sizeHint ?? maxBytes)))
+  if (uploadMemoryInUse + reserved <= UPLOAD_MEMORY_BUDGET) {
+    uploadMemoryInUse += reserved
+    try {
+      // Without a bound, start small: the buffer doubles as needed, within the reservation.
+      const upload = await receive(input, maxBytes, options.sizeHint === undefined ? Math.min(reserved, 1024 * 1024) : reserved)
+      return await normalise(upload.data, { type: upload.type, bytes: upload.data.length, sha256: () => sha256Hex(upload.data) }, options)
+    } finally {
+      uploadMemoryInUse -= reserved
+    }
+  }
+  return spoolAndIngest(input, maxBytes, options)
+}
+
+/**
+ * Reads an upload into one buffer: sized from `initialSize` (grown, by doubling up to
+ * `maxBytes`, only if the stream outgrows it), refused with 413 before it holds the byte
+ * that crosses `maxBytes`, and with 415 as soon as the first bytes are not an accepted
+ * image. The stream is destroyed on every refusal, so the rest is never read.
+ */
+async function receive(input: Readable, maxBytes: number, initialSize: number): Promise<{ data: Buffer; type: ImageType }> {
+  let buffer = Buffer.allocUnsafeSlow(Math.max(SNIFF_BYTES, initialSize))
+  let bytes = 0
+  let type: ImageType | null = null
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      if (bytes + chunk.length > maxBytes) throw tooLarge(maxBytes)
+      if (bytes + chunk.length > buffer.length) {
+        const grown = Buffer.allocUnsafeSlow(Math.min(maxBytes, Math.max(bytes + chunk.length, buffer.length * 2)))
+        buffer.copy(grown, 0, 0, bytes)
+        buffer = grown
+      }
+      bytes += chunk.copy(buffer, bytes)
+      if (!type && bytes >= SNIFF_BYTES) {
+        type = await sniffImageType(buffer.subarray(0, bytes))
+        if (!type) throw unsupported()
+      }
+    }
+  } catch (err) {
+    if (err instanceof MediaError) throw err
+    throw new MediaError('upload_aborted', 400, '图片上传中断，请重试', { cause: err })
+  }
+  type ??= await sniffImageType(buffer.subarray(0, bytes))
+  if (!type) throw unsupported()
+  return { data: buffer.subarray(0, bytes), type }
+}
+
+/** The same checks as `receive`, through a temp file: for when the memory budget is taken. */
+async function spoolAndIngest(input: Readable, maxBytes: number, options: IngestOptions): Promise<IngestedImage> {
   const path = join(options.tmpDir ?? tmpdir(), `zhibao-upload-${randomUUID()}`)
   try {
     const guard = new UploadGuard(maxBytes)
@@ -91,16 +157,20 @@ export async function ingestImage(input: Readable | Buffer, options: IngestOptio
       throw new MediaError('upload_aborted', 400, '图片上传中断，请重试', { cause: err })
     }
     if (!guard.type) throw unsupported()
-    return await normalise(path, { type: guard.type, bytes: guard.bytes, sha256: guard.digest() }, options)
+    const sha256 = guard.digest()
+    return await normalise(path, { type: guard.type, bytes: guard.bytes, sha256: () => sha256 }, options)
   } finally {
     await rm(path, { force: true })
   }
 }
 
+const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
 interface Source {
   type: ImageType
   bytes: number
-  sha256: string
+  /** Computed while libvips works on another thread. */
+  sha256: () => string
 }
 
 async function normalise(input: string | Buffer, source: Source, options: IngestOptions): Promise<IngestedImage> {
@@ -112,21 +182,26 @@ async function normalise(input: string | Buffer, source: Source, options: Ingest
     if (meta.format !== SHARP_FORMAT[source.type]) throw unsupported()
     const facts = readExifFacts(meta.exif)
 
-    const normalised = await open()
+    const normalising = open()
       .rotate()
       .flatten({ background: '#ffffff' })
       .resize({ width: MAX_LONG_SIDE, height: MAX_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: JPEG_QUALITY })
       .toBuffer({ resolveWithObject: true })
+    // Hash the upload on this thread while libvips decodes it on another (sharp has started).
+    const sourceSha256 = source.sha256()
+    const normalised = await normalising
     // From the normalised image, not the upload: it is already decoded-size and oriented.
-    const thumb = await sharp(normalised.data)
+    const thumbnailing = sharp(normalised.data)
       .resize({ width: THUMB_LONG_SIDE, height: THUMB_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: THUMB_QUALITY })
       .toBuffer({ resolveWithObject: true })
+    const sha256 = sha256Hex(normalised.data)
+    const thumb = await thumbnailing
 
     return {
-      sha256: createHash('sha256').update(normalised.data).digest('hex'),
-      sourceSha256: source.sha256,
+      sha256,
+      sourceSha256,
       sourceType: source.type,
       sourceBytes: source.bytes,
       contentType: 'image/jpeg',

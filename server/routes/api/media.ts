@@ -24,7 +24,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.currentUser
       try {
         // Officers' photos are evidence and keep where they were taken; citizens' never do.
-        const image = await ingestImage(part.file, { keepGps: user.roles.includes('officer') })
+        // The body's Content-Length (Node's parser never delivers more) bounds the file's size.
+        const length = Number(request.headers['content-length'])
+        const image = await ingestImage(part.file, {
+          keepGps: user.roles.includes('officer'),
+          ...(Number.isSafeInteger(length) && length >= 0 ? { sizeHint: length } : {})
+        })
         const media = await saveIngestedMedia(app.db, app.mediaStorage, user, image)
         return reply.code(201).send(toMediaView(media, app.mediaUrl))
       } catch (err) {
