@@ -1,0 +1,32 @@
+import { MESSAGE_BODY_MAX, type MessageCategory } from '@/domain'
+
+export interface MessageDraft {
+  category: MessageCategory | null
+  body: string
+  contactPhone: string
+}
+
+export type DraftErrors = Partial<Record<keyof MessageDraft, string>>
+
+/** Same rule as the server's CreateMessageBody: an 11-digit mainland mobile number. */
+export const MOBILE_PATTERN = /^1[3-9][0-9]{9}$/
+
+/** Characters as the server counts them (code points, not UTF-16 units). */
+export const charCount = (s: string): number => Array.from(s).length
+
+/** The form's own checks, so a bad draft never leaves the phone. Empty object: fine. */
+export function validateDraft(d: MessageDraft): DraftErrors {
+  const errors: DraftErrors = {}
+  if (!d.category) errors.category = '请选择留言类别'
+  const body = d.body.trim()
+  if (!body) errors.body = '请填写留言内容'
+  else if (charCount(body) > MESSAGE_BODY_MAX) errors.body = `留言内容不能超过 ${MESSAGE_BODY_MAX} 字`
+  const phone = d.contactPhone.trim()
+  if (phone && !MOBILE_PATTERN.test(phone)) errors.contactPhone = '请输入正确的 11 位手机号'
+  return errors
+}
+
+/** A fresh id per draft: a retried submit of the same draft is recognised by the server. */
+export function newClientId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}

@@ -1,0 +1,28 @@
+import { View } from '@tarojs/components'
+import { Button, Empty } from './ui'
+
+export interface LoadStateProps {
+  loading: boolean
+  error: string | null
+  empty: boolean
+  emptyText: string
+  onRetry: () => void
+}
+
+/** The loading / error (with 重试) / empty states a list shows instead of its rows. Null when there are rows. */
+export function LoadState({ loading, error, empty, emptyText, onRetry }: LoadStateProps) {
+  if (error) {
+    return (
+      <View className='zb-load-state'>
+        <Empty status='error' title='加载失败' description={error} />
+        <Button type='primary' block onClick={onRetry}>
+          重试
+        </Button>
+      </View>
+    )
+  }
+  if (loading && empty) return <View className='zb-load-state zb-hint'>加载中…</View>
+  if (empty) return <Empty className='zb-load-state' status='empty' title={emptyText} />
+  return null
+}
+LoadState.displayName = 'LoadState'

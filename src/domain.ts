@@ -1,0 +1,17 @@
+// The app's one door to the shared domain: runtime tables from domain/index.ts, and only *types*
+// from domain/schemas (those import the ESM-only `typebox`, which must never enter the bundle).
+export * from '../domain'
+export type { SessionView, UserView } from '../domain/schemas/auth'
+export type {
+  CreateMessageBody,
+  CreatedMessage,
+  MyMessageView,
+  MyMessagesPage,
+  InboxItem,
+  InboxPage,
+  InboxQuery,
+  ItemDetail,
+  TimelineEvent,
+  ActionBody
+} from '../domain/schemas/item'
+export type { ErrorBody } from '../domain/schemas/common'

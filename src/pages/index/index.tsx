@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input } from '@tarojs/components'
+import { ROLE_LABELS, INBOX_ROLES, hasAnyRole } from '@/domain'
+import { PageShell } from '@/components/page-shell'
+import { Button, Cell, CellGroup, Switch } from '@/components/ui'
+import { useSessionUser } from '@/components/use-session-user'
+import { api, showError, type AppConfig } from '@/services/api'
+import { session } from '@/services/session'
+import { fontPreference } from '@/services/font'
+import { INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
+import './index.scss'
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+function InvitationForm() {
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const redeem = async () => {
+    const trimmed = code.trim()
+    if (trimmed.length < 6) {
+      Taro.showToast({ title: '请输入完整的邀请码', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      const s = await api.redeemInvitation(trimmed)
+      session.save(s)
+      setCode('')
+      Taro.showToast({ title: '邀请码已兑换', icon: 'success' })
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='home__invite'>
+      <Input
+        className='zb-field home__invite-input'
+        placeholder='输入邀请码，获得工作人员权限'
+        value={code}
+        maxlength={32}
+        onInput={(e) => setCode(e.detail.value)}
+      />
+      <Button type='primary' size='small' loading={busy} onClick={redeem}>
+        兑换
+      </Button>
+    </View>
+  )
+}
+
+export default function Home() {
+  const user = useSessionUser()
+  const [config, setConfig] = useState<AppConfig | null>(null)
+  const [large, setLarge] = useState(fontPreference.isLarge)
+
+  useEffect(() => {
+    api.config().then(setConfig, () => setConfig(null))
+  }, [])
+
+  const isDesk = user ? hasAnyRole(user.roles, INBOX_ROLES) : false
+  const toggleLarge = (value: boolean) => {
+    setLarge(value)
+    fontPreference.setLarge(value)
+  }
+  const signOut = () => {
+    session.clear()
+    void Taro.reLaunch({ url: LOGIN_PAGE })
+  }
+
+  return (
+    <PageShell className='home'>
+      {config?.wechatMode === 'dev' ? (
+        <View className='home__dev-banner'>开发模式：未连接微信，数据仅供测试</View>
+      ) : null}
+
+      <View className='zb-card'>
+        <Text className='zb-title'>群众留言</Text>
+        <View className='zb-actions'>
+          <Button type='primary' block onClick={go(MESSAGE_NEW_PAGE)}>
+            我要留言
+          </Button>
+          <Button block onClick={go(MY_MESSAGES_PAGE)}>
+            我的留言
+          </Button>
+        </View>
+      </View>
+
+      {isDesk ? (
+        <View className='zb-card'>
+          <Text className='zb-title'>工作台</Text>
+          <View className='zb-actions'>
+            <Button type='primary' block onClick={go(INBOX_PAGE)}>
+              留言受理
+            </Button>
+          </View>
+        </View>
+      ) : null}
+
+      <View className='zb-card'>
+        <Text className='zb-title'>我的</Text>
+        {user ? (
+          <CellGroup>
+            <Cell title='姓名' extra={user.name} />
+            <Cell title='身份' extra={user.roles.map((r) => ROLE_LABELS[r]).join('、')} />
+            {user.departmentName ? <Cell title='部门' extra={user.departmentName} /> : null}
+          </CellGroup>
+        ) : (
+          <Button block onClick={go(LOGIN_PAGE)}>
+            登录
+          </Button>
+        )}
+        <View className='home__setting'>
+          <Text>大字模式</Text>
+          <Switch checked={large} onChange={toggleLarge} />
+        </View>
+        {user ? <InvitationForm /> : null}
+        {user ? (
+          <Button className='home__sign-out' fill='none' block onClick={signOut}>
+            退出登录
+          </Button>
+        ) : null}
+      </View>
+    </PageShell>
+  )
+}

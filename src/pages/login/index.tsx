@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input } from '@tarojs/components'
+import { ROLES, ROLE_LABELS, type Role, type SessionView } from '@/domain'
+import { PageShell } from '@/components/page-shell'
+import { Button } from '@/components/ui'
+import { api, showError, type AppConfig } from '@/services/api'
+import { session } from '@/services/session'
+import { DESK_LOGIN, landingPage, silentLogin } from '@/services/login'
+import './index.scss'
+
+async function finish(s: SessionView | null): Promise<void> {
+  if (!s) return
+  session.save(s)
+  await Taro.reLaunch({ url: landingPage(s.user) })
+}
+
+/** Runs a login call with a busy flag and the server's message on failure. */
+function useSubmit() {
+  const [busy, setBusy] = useState(false)
+  const submit = async (call: () => Promise<SessionView | null>) => {
+    setBusy(true)
+    try {
+      await finish(await call())
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { busy, submit }
+}
+
+function WechatLogin() {
+  const { busy, submit } = useSubmit()
+  return (
+    <Button type='primary' block loading={busy} onClick={() => submit(silentLogin)}>
+      微信登录
+    </Button>
+  )
+}
+
+function DevLogin() {
+  const [role, setRole] = useState<Role>('citizen')
+  const [name, setName] = useState('')
+  const { busy, submit } = useSubmit()
+  const login = () => {
+    if (!name.trim()) {
+      Taro.showToast({ title: '请输入姓名', icon: 'none' })
+      return
+    }
+    void submit(() => api.loginDev(role, name.trim()))
+  }
+  return (
+    <View>
+      <Text className='zb-hint'>开发模式登录：选择身份，输入姓名即可。</Text>
+      <Text className='zb-label login__label'>身份</Text>
+      <View className='zb-row'>
+        {ROLES.map((r) => (
+          <View key={r} className={`zb-chip ${r === role ? 'zb-chip--active' : ''}`} onClick={() => setRole(r)}>
+            {ROLE_LABELS[r]}
+          </View>
+        ))}
+      </View>
+      <Text className='zb-label login__label'>姓名</Text>
+      <Input className='zb-field' placeholder='请输入姓名' value={name} maxlength={32} onInput={(e) => setName(e.detail.value)} />
+      <View className='zb-actions'>
+        <Button type='primary' block loading={busy} onClick={login}>
+          登录
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function PasswordLogin() {
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const { busy, submit } = useSubmit()
+  const login = () => {
+    if (!username.trim() || !password) {
+      Taro.showToast({ title: '请输入用户名和密码', icon: 'none' })
+      return
+    }
+    void submit(() => api.loginPassword(username.trim(), password))
+  }
+  return (
+    <View>
+      <Text className='zb-label login__label'>用户名</Text>
+      <Input className='zb-field' placeholder='请输入用户名' value={username} maxlength={64} onInput={(e) => setUsername(e.detail.value)} />
+      <Text className='zb-label login__label'>密码</Text>
+      <Input
+        className='zb-field'
+        password
+        placeholder='请输入密码'
+        value={password}
+        maxlength={128}
+        onInput={(e) => setPassword(e.detail.value)}
+      />
+      <View className='zb-actions'>
+        <Button type='primary' block loading={busy} onClick={login}>
+          登录
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function Login() {
+  const [config, setConfig] = useState<AppConfig | null>(null)
+  const [configError, setConfigError] = useState(false)
+
+  const loadConfig = () => {
+    setConfigError(false)
+    api.config().then(setConfig, () => setConfigError(true))
+  }
+  useEffect(loadConfig, [])
+
+  return (
+    <PageShell className='login'>
+      <View className='zb-card'>
+        <Text className='zb-title'>信息直报</Text>
+        {!DESK_LOGIN ? (
+          <WechatLogin />
+        ) : configError ? (
+          <Button block onClick={loadConfig}>
+            连接服务器失败，重试
+          </Button>
+        ) : !config ? (
+          <Text className='zb-hint'>正在连接服务器…</Text>
+        ) : config.wechatMode === 'dev' ? (
+          <DevLogin />
+        ) : (
+          <PasswordLogin />
+        )}
+      </View>
+    </PageShell>
+  )
+}

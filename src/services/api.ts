@@ -1,0 +1,135 @@
+import Taro from '@tarojs/taro'
+import type {
+  ActionBody,
+  CreateMessageBody,
+  CreatedMessage,
+  InboxPage,
+  InboxQuery,
+  ItemDetail,
+  MyMessagesPage,
+  SessionView,
+  UserView,
+  Role
+} from '@/domain'
+import { session } from './session'
+import { LOGIN_PAGE } from './routes'
+
+const API_BASE = process.env.TARO_APP_API_BASE ?? ''
+
+/** A failed call: the server's machine code and its Chinese message, ready to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试'
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+interface RequestOptions {
+  method?: Method
+  data?: unknown
+  query?: Record<string, string | number | undefined | null>
+  /** Retry on network failure. On by default for GET; set it for POSTs the server de-duplicates. */
+  retry?: boolean
+  /** Skip the bearer token (login calls). */
+  anonymous?: boolean
+}
+
+const RETRY_DELAYS_MS = [300, 1000]
+
+function queryString(query: RequestOptions['query']): string {
+  if (!query) return ''
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function errorFrom(status: number, body: unknown): ApiError {
+  const b = (body ?? {}) as { error?: unknown; message?: unknown }
+  const code = typeof b.error === 'string' ? b.error : `http_${status}`
+  const message = typeof b.message === 'string' && b.message ? b.message : `请求失败（${status}）`
+  return new ApiError(status, code, message)
+}
+
+let redirectingToLogin = false
+function onUnauthorized(): void {
+  session.clear()
+  if (redirectingToLogin) return
+  redirectingToLogin = true
+  Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+    redirectingToLogin = false
+  })
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET'
+  const retry = opts.retry ?? method === 'GET'
+  const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  const token = opts.anonymous ? null : session.token()
+  if (token) header.Authorization = `Bearer ${token}`
+  const url = `${API_BASE}${path}${queryString(opts.query)}`
+
+  for (let attempt = 0; ; attempt++) {
+    let res: Taro.request.SuccessCallbackResult
+    try {
+      res = await Taro.request({ url, method, data: opts.data as never, header, dataType: 'json' })
+    } catch {
+      // No response at all: network down, DNS, timeout. Safe to repeat only when the call is idempotent.
+      if (retry && attempt < RETRY_DELAYS_MS.length) {
+        await sleep(RETRY_DELAYS_MS[attempt])
+        continue
+      }
+      throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+    }
+    if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
+    if (res.statusCode === 401 && !opts.anonymous) onUnauthorized()
+    throw errorFrom(res.statusCode, res.data)
+  }
+}
+
+export interface AppConfig {
+  wechatMode: 'dev' | 'live'
+}
+
+/** The typed surface of the server's API: one function per endpoint. */
+export const api = {
+  config: () => request<AppConfig>('/api/config', { anonymous: true }),
+
+  loginWechat: (code: string) =>
+    request<SessionView>('/api/auth/wechat', { method: 'POST', data: { code }, anonymous: true }),
+  loginPassword: (username: string, password: string) =>
+    request<SessionView>('/api/auth/password', { method: 'POST', data: { username, password }, anonymous: true }),
+  loginDev: (role: Role, name: string) =>
+    request<SessionView>('/api/auth/dev', { method: 'POST', data: { role, name }, anonymous: true }),
+  me: () => request<UserView>('/api/me'),
+  redeemInvitation: (code: string) =>
+    request<SessionView>('/api/invitations/redeem', { method: 'POST', data: { code } }),
+
+  /** Retried on network failure: the server returns the first message for a repeated clientId. */
+  createMessage: (body: CreateMessageBody) =>
+    request<CreatedMessage>('/api/messages', { method: 'POST', data: body, retry: Boolean(body.clientId) }),
+  myMessages: () => request<MyMessagesPage>('/api/messages/mine'),
+
+  inbox: (query: InboxQuery) => request<InboxPage>('/api/inbox', { query: { ...query } }),
+  item: (id: string) => request<ItemDetail>(`/api/items/${encodeURIComponent(id)}`),
+  act: (id: string, body: ActionBody) =>
+    request<ItemDetail>(`/api/items/${encodeURIComponent(id)}/actions`, { method: 'POST', data: body }),
+  reply: (id: string, body: string) =>
+    request<ItemDetail>(`/api/items/${encodeURIComponent(id)}/reply`, { method: 'POST', data: { body } })
+}
+
+/** Shows a failed call's message (the server's Chinese text) as a toast. */
+export function showError(e: unknown): void {
+  const message = e instanceof ApiError ? e.message : '出错了，请稍后重试'
+  Taro.showToast({ title: message, icon: 'none', duration: 2500 })
+}

@@ -1,0 +1,17 @@
+// Platform login. Taro picks login.weapp.ts or login.h5.ts at build time (same interface); this
+// default is what TypeScript reads and what any other platform gets: no silent login, desk forms on.
+import type { SessionView, UserView } from '@/domain'
+import { HOME_PAGE } from './routes'
+
+/** Whether the login page offers the desk forms (password, and dev login when the server is in dev mode). */
+export const DESK_LOGIN = true
+
+/** Signs in without asking the user, where the platform can. Null when it cannot. */
+export async function silentLogin(): Promise<SessionView | null> {
+  return null
+}
+
+/** Where a freshly signed-in user lands. */
+export function landingPage(_user: UserView): string {
+  return HOME_PAGE
+}

@@ -1,0 +1,7 @@
+/** Page paths, written once. Subpackage roots are in app.config.ts. */
+export const HOME_PAGE = '/pages/index/index'
+export const LOGIN_PAGE = '/pages/login/index'
+export const MESSAGE_NEW_PAGE = '/citizen/pages/message-new/index'
+export const MY_MESSAGES_PAGE = '/citizen/pages/my-messages/index'
+export const INBOX_PAGE = '/staff/pages/inbox/index'
+export const itemPage = (id: string) => `/staff/pages/item/index?id=${encodeURIComponent(id)}`

@@ -1,0 +1,83 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import type { MyMessageView } from '@/domain'
+import MyMessages from '@/citizen/pages/my-messages/index'
+import { fakeServer } from './support/network'
+
+const event = (id: string, action: string, fromStatus: string | null, toStatus: string, at: string) => ({
+  id,
+  action,
+  fromStatus,
+  toStatus,
+  actorName: null,
+  body: null,
+  reason: null,
+  at
+})
+
+const replied: MyMessageView = {
+  id: 'a0000000-0000-4000-8000-000000000001',
+  trackingCode: 'LY7K3Q9P',
+  category: 'complaint',
+  body: '某超市销售过期牛奶',
+  status: 'replied',
+  createdAt: '2025-11-20T01:30:00.000Z',
+  reply: { body: '经核查属实，已责令下架并立案调查。', at: '2025-11-21T06:05:00.000Z', byName: '宣传科' },
+  timeline: [
+    event('e1', 'create', null, 'new', '2025-11-20T01:30:00.000Z'),
+    event('e2', 'accept', 'new', 'accepted', '2025-11-20T02:00:00.000Z'),
+    event('e3', 'reply', 'accepted', 'replied', '2025-11-21T06:05:00.000Z')
+  ]
+}
+
+const waiting: MyMessageView = {
+  id: 'a0000000-0000-4000-8000-000000000002',
+  trackingCode: 'ZX2M8R4T',
+  category: 'question',
+  body: '个体户营业执照怎么办理？',
+  status: 'new',
+  createdAt: '2025-11-22T00:00:00.000Z',
+  reply: null,
+  timeline: [event('e4', 'create', null, 'new', '2025-11-22T00:00:00.000Z')]
+}
+
+const cardOf = (text: string) => screen.getByText(text).closest('.my-messages__item') as HTMLElement
+
+test('shows each message with its status label, the reply, and the public timeline with times', async () => {
+  const sent = fakeServer(() => ({ statusCode: 200, data: { items: [replied, waiting] } }))
+  render(<MyMessages />)
+
+  await screen.findByText('某超市销售过期牛奶')
+  const done = cardOf('某超市销售过期牛奶')
+  expect(within(done).getByText('投诉')).toBeInTheDocument()
+  expect(within(done).getByText('已答复')).toBeInTheDocument()
+  expect(within(done).getByText('经核查属实，已责令下架并立案调查。')).toBeInTheDocument()
+  // received → accepted → replied, in order, in local (Beijing) time
+  const steps = Array.from(done.querySelectorAll('.zb-timeline__event')).map((e) => e.textContent)
+  expect(steps).toEqual(['提交留言2025-11-20 09:30', '受理2025-11-20 10:00', '答复2025-11-21 14:05'])
+
+  const open = cardOf('个体户营业执照怎么办理？')
+  expect(within(open).getByText('待受理')).toBeInTheDocument()
+  expect(within(open).queryByText('答复')).toBeNull()
+
+  expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/messages/mine'])
+})
+
+test('says so when there are no messages yet', async () => {
+  fakeServer(() => ({ statusCode: 200, data: { items: [] } }))
+  render(<MyMessages />)
+  expect(await screen.findByText('您还没有留言')).toBeInTheDocument()
+})
+
+test('shows the error with 重试, and retrying loads the list', async () => {
+  let calls = 0
+  fakeServer(() =>
+    ++calls === 1
+      ? { statusCode: 500, data: { error: 'internal', message: '服务器开小差了，请稍后再试' } }
+      : { statusCode: 200, data: { items: [waiting] } }
+  )
+  render(<MyMessages />)
+  expect(await screen.findByText('服务器开小差了，请稍后再试')).toBeInTheDocument()
+  fireEvent.click(screen.getByText('重试'))
+  expect(await screen.findByText('个体户营业执照怎么办理？')).toBeInTheDocument()
+  expect(screen.queryByText('重试')).toBeNull()
+})

@@ -1,0 +1,51 @@
+/**
+ * @jest-environment node
+ */
+// WeChat's own compiler (miniprogram-ci, offline) on the built mini-program: it must compile
+// (WXML included), pass the code-quality scan, and keep the main package well under 2 MB.
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+
+const MAIN_PACKAGE_MAX_BYTES = 2 * 1024 * 1024
+
+interface QualityCheck {
+  name: string
+  success: boolean
+  text: string
+  detail?: unknown
+}
+interface CiResult {
+  files: Record<string, number>
+  quality: QualityCheck[]
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+test('WeChat compiles the built app and its quality scan passes, main package < 2 MB', () => {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'support/ci-check.js')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120_000,
+    maxBuffer: 16 * 1024 * 1024
+  })
+  const { files, quality } = JSON.parse(out.trim().split('\n').pop() as string) as CiResult
+  expect(Object.keys(files).length).toBeGreaterThan(0)
+
+  const sizeCheck = quality.find((c) => c.name === 'PACKAGE_SIZE_LIMIT')
+  // Sizes per package root as WeChat counts them: __APP__ is the main package.
+  const sizes = (sizeCheck?.detail ?? {}) as Record<string, number>
+  const failed = quality.filter((c) => !c.success)
+  console.log(
+    [
+      'miniprogram-ci: package sizes',
+      ...Object.entries(sizes).map(([pkg, bytes]) => `  ${pkg.padEnd(10)} ${kb(bytes)}`),
+      `quality scan: ${quality.length - failed.length}/${quality.length} checks pass` +
+        (failed.length ? `; failing: ${failed.map((c) => `${c.name} (${c.text})`).join('; ')}` : '')
+    ].join('\n')
+  )
+
+  expect(sizes.__APP__).toBeGreaterThan(0)
+  expect(sizes.__APP__).toBeLessThan(MAIN_PACKAGE_MAX_BYTES)
+  expect(sizeCheck?.success).toBe(true)
+  expect(failed.map((c) => c.name)).toEqual([])
+})
