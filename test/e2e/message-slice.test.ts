@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core'
+import { describeInBrowser, launch, phonePage, desktopPage, screenshot } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+let server: RunningServer
+let browser: Browser
+
+/** Taro's H5 inputs wrap a native element; fill the native one the person would type into. */
+async function type(page: Page, placeholder: string, text: string) {
+  const field = page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true })
+  await field.click()
+  await field.fill(text)
+}
+
+/** Taro H5 keeps earlier pages of the stack in the DOM, hidden: look only at what is shown. */
+const visibleText = (page: Page, text: string, exact = false) => page.locator('#app').getByText(text, { exact }).filter({ visible: true })
+// NutUI buttons wrap their label; the label is what a person aims at, the button takes the tap.
+async function tap(page: Page, text: string) {
+  try {
+    await visibleText(page, text, true).first().click({ force: true, timeout: 15_000 })
+  } catch (err) {
+    // Leave the screen that was showing, to see why the text was not there.
+    await screenshot(page, `failed-tap-${text}`)
+    throw err
+  }
+}
+
+async function devLogin(page: Page, role: string, name: string) {
+  await page.goto(`${server.baseUrl}/#/pages/login/index`)
+  await visibleText(page, '开发模式登录').waitFor()
+  await tap(page, role)
+  await type(page, '请输入姓名', name)
+  await tap(page, '登录')
+}
+
+describeInBrowser('a citizen’s message reaches the staff inbox and the reply comes back (H5, phone viewport)', () => {
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launch()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('citizen posts → staff accepts and replies → citizen reads the reply and the timeline', async () => {
+    const body = '东关夜市烧烤摊没有营业执照，占道经营到凌晨两点，油烟扰民。'
+    const reply = '已联系城关市场监管所现场核查，责令规范经营，后续将持续巡查。'
+
+    // Citizen
+    const citizen = await phonePage(browser)
+    await devLogin(citizen, '群众', '张三')
+    await screenshot(citizen, '01-citizen-home')
+    await tap(citizen, '我要留言')
+    await visibleText(citizen, '留言内容').first().waitFor()
+    await tap(citizen, '投诉')
+    await type(citizen, '请写明事情经过、时间、地点等，便于我们办理', body)
+    await type(citizen, '便于工作人员联系您，仅工作人员可见', '13812345678')
+    await screenshot(citizen, '02-citizen-message-form')
+    await tap(citizen, '提交留言')
+    await visibleText(citizen, '提交成功').first().waitFor()
+    const code = (await citizen.locator('.message-new__code').innerText()).trim()
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
+    await screenshot(citizen, '03-citizen-submitted')
+
+    // Staff, at a phone as well
+    const staff = await phonePage(browser)
+    await devLogin(staff, '宣传人员', '王宣传')
+    // Desk roles land straight in the shared inbox.
+    await visibleText(staff, body.slice(0, 12)).first().waitFor()
+    await screenshot(staff, '04-staff-inbox')
+    await visibleText(staff, body.slice(0, 12)).first().click()
+    await visibleText(staff, '办理记录').first().waitFor()
+    await visibleText(staff, '138****5678').waitFor()
+    await screenshot(staff, '05-staff-item-new')
+    await tap(staff, '受理')
+    await visibleText(staff, '答复群众').first().waitFor()
+    await type(staff, '答复内容将展示给留言人', reply)
+    await tap(staff, '发送答复')
+    await visibleText(staff, '已答复').first().waitFor()
+    await screenshot(staff, '06-staff-item-replied')
+
+    // Citizen again
+    await citizen.goto(`${server.baseUrl}/`)
+    await tap(citizen, '我的留言')
+    await visibleText(citizen, reply).first().waitFor()
+    await screenshot(citizen, '07-citizen-my-messages')
+    const timeline = await citizen.locator('#app').filter({ visible: true }).innerText()
+    expect(timeline).toContain('已答复')
+  }, 120_000)
+
+  it('the staff desk works at a desktop viewport too', async () => {
+    const desk = await desktopPage(browser)
+    await devLogin(desk, '宣传人员', '王宣传')
+    await visibleText(desk, '东关夜市').first().waitFor()
+    await screenshot(desk, '08-staff-inbox-desktop')
+  }, 60_000)
+})
