@@ -5,6 +5,6 @@ export type { OutboxPorts, OutboxStore, Transport, Clock, FileKeeper, CreateCase
 export { SendError, failureFromHttp, toFailure, TRANSIENT_MESSAGE, type SendFailure } from './errors'
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 export { DEFAULT_HISTORY, type HistoryPolicy } from './history'
-export { randomClientId } from './ids'
+export { randomClientId } from '../client-id'
 export { entryProgress, entryView, type EntryView } from './view'
 export * from './types'

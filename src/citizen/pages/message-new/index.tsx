@@ -12,7 +12,8 @@ import { PageShell } from '@/components/page-shell'
 import { Button } from '@/components/ui'
 import { api, showError } from '@/services/api'
 import { MY_MESSAGES_PAGE } from '@/services/routes'
-import { charCount, newClientId, validateDraft, type DraftErrors, type MessageDraft } from './validate'
+import { charCount, validateDraft, type DraftErrors, type MessageDraft } from './validate'
+import { randomClientId } from '@/services/client-id'
 import './index.scss'
 
 const EMPTY_DRAFT: MessageDraft = { category: null, body: '', contactPhone: '' }
@@ -38,7 +39,7 @@ function Success({ created, onAnother }: { created: CreatedMessage; onAnother: (
 
 export default function MessageNew() {
   const [draft, setDraft] = useState<MessageDraft>(EMPTY_DRAFT)
-  const [clientId, setClientId] = useState(newClientId)
+  const [clientId, setClientId] = useState(() => randomClientId())
   const [errors, setErrors] = useState<DraftErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [created, setCreated] = useState<CreatedMessage | null>(null)
@@ -73,7 +74,7 @@ export default function MessageNew() {
 
   const another = () => {
     setDraft(EMPTY_DRAFT)
-    setClientId(newClientId())
+    setClientId(randomClientId())
     setCreated(null)
   }
 

@@ -25,8 +25,3 @@ export function validateDraft(d: MessageDraft): DraftErrors {
   if (phone && !MOBILE_PATTERN.test(phone)) errors.contactPhone = '请输入正确的 11 位手机号'
   return errors
 }
-
-/** A fresh id per draft: a retried submit of the same draft is recognised by the server. */
-export function newClientId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-}

@@ -1,5 +1,5 @@
-// Client ids are made on the phone, before any network call, so that every retry of the
-// same case carries the same id and the server can de-duplicate on (officer, clientId).
+// Client ids are made on the phone, before any network call, so that every retry of the same
+// submission (a message, a case) carries the same id and the server can de-duplicate on it.
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz'
 
