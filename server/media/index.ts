@@ -4,6 +4,7 @@ export { readExifFacts, type ExifFacts, type GpsPoint } from './exif'
 export {
   ingestImage,
   MAX_UPLOAD_BYTES,
+  UPLOAD_MEMORY_BUDGET,
   MAX_INPUT_PIXELS,
   MAX_LONG_SIDE,
   THUMB_LONG_SIDE,
