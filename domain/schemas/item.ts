@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { MESSAGE_CATEGORIES, MESSAGE_BODY_MAX, REPLY_BODY_MAX } from '../message/categories'
 import { MESSAGE_STATUSES, MESSAGE_ACTIONS, REJECT_REASONS } from '../message/state-machine'
-import { CASE_ACTIONS } from '../case/state-machine'
+import { CASE_ACTIONS, CASE_STATUSES } from '../case/state-machine'
 import { EvidenceMediaView, Place } from './case'
 import { Id, literalUnion } from './common'
 
@@ -66,7 +66,8 @@ export type MyMessagesPage = Static<typeof MyMessagesPage>
 
 export const InboxQuery = Type.Object(
   {
-    status: Type.Optional(MessageStatusSchema),
+    /** A status of either kind: messages and cases share the inbox. */
+    status: Type.Optional(literalUnion([...new Set([...MESSAGE_STATUSES, ...CASE_STATUSES])], { title: '状态' })),
     kind: Type.Optional(ItemKind),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, title: '每页条数' })),
     cursor: Type.Optional(Type.String({ maxLength: 200, title: '翻页游标' }))

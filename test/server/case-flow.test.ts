@@ -124,3 +124,10 @@ describe('POST /api/cases', () => {
     expect(res.statusCode).toBe(403)
   })
 })
+
+it('the inbox filters by case-only statuses too', async () => {
+  // The returned-then-resubmitted case from the test above.
+  const res = await t.app.inject({ method: 'GET', url: '/api/inbox?kind=case&status=resubmitted', headers: bearer(staff) })
+  expect(res.statusCode).toBe(200)
+  expect(res.json().items.map((i: { title: string; status: string }) => [i.title, i.status])).toEqual([['补充照片后', 'resubmitted']])
+})
