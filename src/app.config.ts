@@ -3,8 +3,12 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
     { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index'] },
-    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index'] }
+    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index'] },
+    { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] }
   ],
+  // Officers record where a typical case happened (wx.getLocation needs both declarations).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于记录事例发生地点' } },
   // Inject only the components a page uses (WeChat's 按需注入), as its code-quality scan asks.
   lazyCodeLoading: 'requiredComponents',
   window: {

@@ -15,3 +15,11 @@ export type {
   ActionBody
 } from '../domain/schemas/item'
 export type { ErrorBody } from '../domain/schemas/common'
+export type {
+  CreateCaseBody,
+  ResubmitCaseBody,
+  MediaView,
+  MyCaseView,
+  MyCasesPage,
+  Place
+} from '../domain/schemas/case'

@@ -1,12 +1,21 @@
 import { View, Text } from '@tarojs/components'
-import { messageMachine, REJECT_REASON_LABELS, type MessageAction, type RejectReason, type TimelineEvent } from '@/domain'
+import {
+  caseMachine,
+  messageMachine,
+  REJECT_REASON_LABELS,
+  type CaseAction,
+  type MessageAction,
+  type RejectReason,
+  type TimelineEvent
+} from '@/domain'
 import { formatTime } from './format'
+import type { StatusKind } from './status-tag'
 import './timeline.scss'
 
-/** What an event did, in words: 提交留言, or the state machine's own label for the action. */
-export function eventLabel(event: TimelineEvent): string {
-  if (event.action === 'create') return '提交留言'
-  const t = messageMachine.table[event.action as MessageAction]
+/** What an event did, in words: 提交留言 / 提交事例, or the item's state machine's own label for the action. */
+export function eventLabel(event: TimelineEvent, kind: StatusKind = 'message'): string {
+  if (event.action === 'create') return kind === 'case' ? '提交事例' : '提交留言'
+  const t = kind === 'case' ? caseMachine.table[event.action as CaseAction] : messageMachine.table[event.action as MessageAction]
   return t ? t.label : event.action
 }
 
@@ -18,20 +27,24 @@ export interface TimelineProps {
   events: readonly TimelineEvent[]
   /** Show who acted (staff view); the citizen's view leaves names out. */
   showActor?: boolean
+  /** Whose state machine names the actions; defaults to a message's. */
+  kind?: StatusKind
 }
 
 /** An item's history, oldest first. */
-export function Timeline({ events, showActor = false }: TimelineProps) {
+export function Timeline({ events, showActor = false, kind = 'message' }: TimelineProps) {
   return (
     <View className='zb-timeline'>
       {events.map((e) => (
         <View key={e.id} className='zb-timeline__event'>
           <View className='zb-timeline__dot' />
           <View className='zb-timeline__body'>
-            <Text className='zb-timeline__label'>{eventLabel(e)}</Text>
+            <Text className='zb-timeline__label'>{eventLabel(e, kind)}</Text>
             {showActor && e.actorName ? <Text className='zb-timeline__actor'>{e.actorName}</Text> : null}
             <Text className='zb-timeline__time'>{formatTime(e.at)}</Text>
             {e.reason ? <Text className='zb-timeline__text'>原因：{reasonLabel(e.reason)}</Text> : null}
+            {/* A case's note (what to add, why archived) is part of its history; a message's reply is shown on its own. */}
+            {kind === 'case' && e.body ? <Text className='zb-timeline__text'>说明：{e.body}</Text> : null}
           </View>
         </View>
       ))}

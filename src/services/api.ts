@@ -9,7 +9,12 @@ import type {
   MyMessagesPage,
   SessionView,
   UserView,
-  Role
+  Role,
+  CreateCaseBody,
+  MediaView,
+  MyCaseView,
+  MyCasesPage,
+  ResubmitCaseBody
 } from '@/domain'
 import { session } from './session'
 import { LOGIN_PAGE } from './routes'
@@ -72,6 +77,11 @@ function onUnauthorized(): void {
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  return (await requestWithStatus<T>(path, opts)).data
+}
+
+/** Like `request`, for the calls whose 2xx status carries meaning (201 created vs 200 existing). */
+export async function requestWithStatus<T>(path: string, opts: RequestOptions = {}): Promise<{ status: number; data: T }> {
   const method = opts.method ?? 'GET'
   const retry = opts.retry ?? method === 'GET'
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
@@ -91,10 +101,41 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       }
       throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
     }
-    if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
+    if (res.statusCode >= 200 && res.statusCode < 300) return { status: res.statusCode, data: res.data as T }
     if (res.statusCode === 401 && !opts.anonymous) onUnauthorized()
     throw errorFrom(res.statusCode, res.data)
   }
+}
+
+function parseUploadBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * `POST /api/media` (multipart field `file`) with the token; `onProgress` gets 0..1. Not retried
+ * here: the outbox (or the form's 重试) decides. Errors are ApiErrors like every other call.
+ */
+export async function uploadMedia(filePath: string, onProgress: (fraction: number) => void = () => undefined): Promise<MediaView> {
+  const header: Record<string, string> = {}
+  const token = session.token()
+  if (token) header.Authorization = `Bearer ${token}`
+  let res: Taro.uploadFile.SuccessCallbackResult
+  try {
+    const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header })
+    task.onProgressUpdate?.((p) => onProgress(Math.min(1, Math.max(0, p.progress / 100))))
+    res = await task
+  } catch {
+    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+  }
+  const body = parseUploadBody(res.data)
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as MediaView
+  if (res.statusCode === 401) onUnauthorized()
+  throw errorFrom(res.statusCode, body)
 }
 
 export interface AppConfig {
@@ -119,6 +160,15 @@ export const api = {
   createMessage: (body: CreateMessageBody) =>
     request<CreatedMessage>('/api/messages', { method: 'POST', data: body, retry: Boolean(body.clientId) }),
   myMessages: () => request<MyMessagesPage>('/api/messages/mine'),
+
+  /** 201 → created; 200 → the server already had a case under this clientId. */
+  createCase: async (body: CreateCaseBody) => {
+    const { status, data } = await requestWithStatus<MyCaseView>('/api/cases', { method: 'POST', data: body })
+    return { created: status === 201, case: data }
+  },
+  myCases: () => request<MyCasesPage>('/api/cases/mine'),
+  resubmitCase: (id: string, body: ResubmitCaseBody) =>
+    request<MyCaseView>(`/api/cases/${encodeURIComponent(id)}/resubmit`, { method: 'POST', data: body }),
 
   inbox: (query: InboxQuery) => request<InboxPage>('/api/inbox', { query: { ...query } }),
   item: (id: string) => request<ItemDetail>(`/api/items/${encodeURIComponent(id)}`),

@@ -1,37 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, desktopPage, screenshot } from './support/browser'
+import { type, visibleText, tap, devLogin } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
 let browser: Browser
-
-/** Taro's H5 inputs wrap a native element; fill the native one the person would type into. */
-async function type(page: Page, placeholder: string, text: string) {
-  const field = page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true })
-  await field.click()
-  await field.fill(text)
-}
-
-/** Taro H5 keeps earlier pages of the stack in the DOM, hidden: look only at what is shown. */
-const visibleText = (page: Page, text: string, exact = false) => page.locator('#app').getByText(text, { exact }).filter({ visible: true })
-// NutUI buttons wrap their label; the label is what a person aims at, the button takes the tap.
-async function tap(page: Page, text: string) {
-  try {
-    await visibleText(page, text, true).first().click({ force: true, timeout: 15_000 })
-  } catch (err) {
-    // Leave the screen that was showing, to see why the text was not there.
-    await screenshot(page, `failed-tap-${text}`)
-    throw err
-  }
-}
-
-async function devLogin(page: Page, role: string, name: string) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await visibleText(page, '开发模式登录').waitFor()
-  await tap(page, role)
-  await type(page, '请输入姓名', name)
-  await tap(page, '登录')
-}
 
 describeInBrowser('a citizen’s message reaches the staff inbox and the reply comes back (H5, phone viewport)', () => {
   beforeAll(async () => {
@@ -49,7 +22,7 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
 
     // Citizen
     const citizen = await phonePage(browser)
-    await devLogin(citizen, '群众', '张三')
+    await devLogin(citizen, server.baseUrl, '群众', '张三')
     await screenshot(citizen, '01-citizen-home')
     await tap(citizen, '我要留言')
     await visibleText(citizen, '留言内容').first().waitFor()
@@ -65,7 +38,7 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
 
     // Staff, at a phone as well
     const staff = await phonePage(browser)
-    await devLogin(staff, '宣传人员', '王宣传')
+    await devLogin(staff, server.baseUrl, '宣传人员', '王宣传')
     // Desk roles land straight in the shared inbox.
     await visibleText(staff, body.slice(0, 12)).first().waitFor()
     await screenshot(staff, '04-staff-inbox')
@@ -91,7 +64,7 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
 
   it('the staff desk works at a desktop viewport too', async () => {
     const desk = await desktopPage(browser)
-    await devLogin(desk, '宣传人员', '王宣传')
+    await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
     await visibleText(desk, '东关夜市').first().waitFor()
     await screenshot(desk, '08-staff-inbox-desktop')
   }, 60_000)

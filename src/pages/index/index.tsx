@@ -9,6 +9,8 @@ import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
+import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
+import { getOutbox } from '@/services/officer-outbox'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -60,6 +62,11 @@ export default function Home() {
   }, [])
 
   const isDesk = user ? hasAnyRole(user.roles, INBOX_ROLES) : false
+  const isOfficer = user ? user.roles.includes('officer') : false
+  // The launch page starts an officer's outbox, so cases left unsent go out after a restart.
+  useEffect(() => {
+    if (isOfficer) getOutbox()
+  }, [isOfficer, user?.id])
   const toggleLarge = (value: boolean) => {
     setLarge(value)
     fontPreference.setLarge(value)
@@ -86,6 +93,20 @@ export default function Home() {
           </Button>
         </View>
       </View>
+
+      {isOfficer ? (
+        <View className='zb-card home__officer'>
+          <Text className='zb-title'>典型事例</Text>
+          <View className='zb-actions'>
+            <Button type='primary' block onClick={go(CASE_NEW_PAGE)}>
+              报送事例
+            </Button>
+            <Button block onClick={go(MY_CASES_PAGE)}>
+              我的事例
+            </Button>
+          </View>
+        </View>
+      ) : null}
 
       {isDesk ? (
         <View className='zb-card'>

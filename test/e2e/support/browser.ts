@@ -41,7 +41,17 @@ export async function desktopPage(browser: Browser): Promise<Page> {
   return context.newPage()
 }
 
+/** Waits until every shown page has finished sliding in (Taro's router marks it stationed). */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_router > .taro_page'))
+      .filter((p) => getComputedStyle(p).display !== 'none')
+      .every((p) => p.classList.contains('taro_page_stationed'))
+  )
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  await pageSettled(page).catch(() => undefined)
   await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true })
 }

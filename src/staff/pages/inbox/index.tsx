@@ -1,35 +1,33 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text, ScrollView } from '@tarojs/components'
-import { MESSAGE_CATEGORY_LABELS, MESSAGE_STATUSES, MESSAGE_STATUS_LABELS, type InboxItem, type MessageStatus } from '@/domain'
+import type { InboxItem, InboxQuery } from '@/domain'
 import { PageShell } from '@/components/page-shell'
-import { StatusTag } from '@/components/status-tag'
 import { LoadState } from '@/components/load-state'
-import { formatTime } from '@/components/format'
 import { api, ApiError, showError } from '@/services/api'
-import { itemPage } from '@/services/routes'
+import { InboxRow } from './row'
+import { KIND_FILTERS, emptyText, statusFilters, type KindFilter, type StatusFilter } from './filters'
 import './index.scss'
 
 const PAGE_SIZE = 20
-type Filter = MessageStatus | 'all'
-const FILTERS: readonly Filter[] = ['all', ...MESSAGE_STATUSES]
-const filterLabel = (f: Filter) => (f === 'all' ? '全部' : MESSAGE_STATUS_LABELS[f])
 
-function Row({ item }: { item: InboxItem }) {
-  return (
-    <View className='zb-card inbox__row' onClick={() => void Taro.navigateTo({ url: itemPage(item.id) })}>
-      <View className='inbox__head'>
-        <Text className='inbox__category'>{item.category ? MESSAGE_CATEGORY_LABELS[item.category] : '典型事例'}</Text>
-        <StatusTag status={item.status} />
-      </View>
-      <Text className='inbox__excerpt'>{item.excerpt}</Text>
-      <Text className='zb-hint'>{formatTime(item.createdAt)}</Text>
-    </View>
-  )
+interface Filter {
+  kind: KindFilter
+  status: StatusFilter
+}
+
+function query(f: Filter, cursor?: string): InboxQuery {
+  return {
+    kind: f.kind === 'all' ? undefined : f.kind,
+    // The schema names message statuses only; case statuses are sent as they are (see the chips).
+    status: f.status === 'all' ? undefined : (f.status as InboxQuery['status']),
+    limit: PAGE_SIZE,
+    cursor
+  }
 }
 
 export default function Inbox() {
-  const [filter, setFilter] = useState<Filter>('all')
+  const [filter, setFilter] = useState<Filter>({ kind: 'all', status: 'all' })
   const [items, setItems] = useState<InboxItem[]>([])
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
@@ -42,7 +40,7 @@ export default function Inbox() {
     setLoading(true)
     setError(null)
     try {
-      const page = await api.inbox({ status: f === 'all' ? undefined : f, limit: PAGE_SIZE })
+      const page = await api.inbox(query(f))
       if (mine !== generation.current) return
       setItems(page.items)
       setNextCursor(page.nextCursor)
@@ -58,7 +56,7 @@ export default function Inbox() {
     const mine = generation.current
     setLoading(true)
     try {
-      const page = await api.inbox({ status: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, cursor: nextCursor })
+      const page = await api.inbox(query(filter, nextCursor))
       if (mine !== generation.current) return
       setItems((prev) => [...prev, ...page.items])
       setNextCursor(page.nextCursor)
@@ -85,15 +83,31 @@ export default function Inbox() {
 
   return (
     <PageShell className='inbox'>
+      <View className='inbox__kinds'>
+        {KIND_FILTERS.map(({ kind, label }) => (
+          <View
+            key={kind}
+            className={`inbox__kind ${kind === filter.kind ? 'inbox__kind--active' : ''}`}
+            // Each kind has its own statuses: a new kind starts from 全部.
+            onClick={() => kind !== filter.kind && choose({ kind, status: 'all' })}
+          >
+            {label}
+          </View>
+        ))}
+      </View>
       <ScrollView scrollX className='inbox__filters'>
-        {FILTERS.map((f) => (
-          <View key={f} className={`zb-chip inbox__filter ${f === filter ? 'zb-chip--active' : ''}`} onClick={() => choose(f)}>
-            {filterLabel(f)}
+        {statusFilters(filter.kind).map(({ status, label }) => (
+          <View
+            key={status}
+            className={`zb-chip inbox__filter ${status === filter.status ? 'zb-chip--active' : ''}`}
+            onClick={() => choose({ ...filter, status })}
+          >
+            {label}
           </View>
         ))}
       </ScrollView>
-      <LoadState loading={loading} error={error} empty={items.length === 0} emptyText='暂无留言' onRetry={() => void reload(filter)} />
-      {error ? null : items.map((item) => <Row key={item.id} item={item} />)}
+      <LoadState loading={loading} error={error} empty={items.length === 0} emptyText={emptyText(filter.kind)} onRetry={() => void reload(filter)} />
+      {error ? null : items.map((item) => <InboxRow key={item.id} item={item} />)}
       {items.length > 0 ? (
         <Text className='zb-hint inbox__more'>{nextCursor ? (loading ? '加载中…' : '上拉加载更多') : '没有更多了'}</Text>
       ) : null}

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { ApiError } from '@/services/api'
+
+export interface Loaded<T> {
+  data: T
+  loading: boolean
+  /** The server's Chinese message, or a generic one; null when the last load worked. */
+  error: string | null
+  reload: () => Promise<void>
+}
+
+/**
+ * Loads what a page shows, on mount and on pull-to-refresh (the page config needs
+ * `enablePullDownRefresh: true`). `fetch` must be stable (useCallback) or it reloads every render.
+ */
+export function useLoaded<T>(fetch: () => Promise<T>, initial: T): Loaded<T> {
+  const [data, setData] = useState<T>(initial)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+
+  const reload = useCallback(async () => {
+    setLoading(true)
+    setError(null)
+    try {
+      setData(await fetch())
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '加载失败')
+    } finally {
+      setLoading(false)
+    }
+  }, [fetch])
+
+  useEffect(() => {
+    void reload()
+  }, [reload])
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  return { data, loading, error, reload }
+}

@@ -1,0 +1,91 @@
+// 我的事例: the outbox (what is still on the phone) on top, then what the server has, with
+// the status and the publicity staff's feedback; a returned case can be edited and resubmitted.
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { MyCaseView } from '@/domain'
+import { PageShell } from '@/components/page-shell'
+import { LoadState } from '@/components/load-state'
+import { Button } from '@/components/ui'
+import { StatusTag } from '@/components/status-tag'
+import { PhotoGrid } from '@/components/photo-grid'
+import { formatTime } from '@/components/format'
+import { useLoaded } from '@/components/use-loaded'
+import { api } from '@/services/api'
+import { CASE_NEW_PAGE, caseEditPage } from '@/services/officer-routes'
+import { OutboxList } from '../../components/outbox-list'
+import { useOutbox } from '../../components/use-outbox'
+import './index.scss'
+
+const NO_CASES: MyCaseView[] = []
+
+function CaseCard({ item }: { item: MyCaseView }) {
+  return (
+    <View className='zb-card my-cases__item' data-status={item.status}>
+      <View className='my-cases__head'>
+        <Text className='my-cases__title'>{item.title}</Text>
+        <StatusTag status={item.status} kind='case' />
+      </View>
+      <Text className='my-cases__body'>{item.body}</Text>
+      <Text className='zb-hint'>
+        发生于 {formatTime(item.occurredAt)}
+        {item.place ? ` · ${item.place.address}` : ''}
+      </Text>
+      <PhotoGrid photos={item.photos} />
+      {item.staffComment ? (
+        <View className={`my-cases__comment ${item.status === 'returned' ? 'my-cases__comment--returned' : ''}`}>
+          <Text className='zb-label'>宣传人员反馈</Text>
+          <Text className='my-cases__comment-body'>{item.staffComment}</Text>
+        </View>
+      ) : null}
+      {item.status === 'returned' ? (
+        <Button
+          className='my-cases__edit'
+          type='primary'
+          block
+          onClick={() => void Taro.navigateTo({ url: caseEditPage(item.id) })}
+        >
+          补充修改后重新提交
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+CaseCard.displayName = 'CaseCard'
+
+export default function MyCases() {
+  const fetchCases = useCallback(async () => (await api.myCases()).items, [])
+  const { data: items, loading, error, reload: load } = useLoaded(fetchCases, NO_CASES)
+  const { outbox, entries } = useOutbox()
+
+  // Back from editing a returned case: show its new status.
+  const [shown, setShown] = useState(0)
+  useDidShow(() => setShown((n) => n + 1))
+  useEffect(() => {
+    if (shown > 1) void load()
+  }, [shown, load])
+  // A case the outbox just delivered belongs in the list below.
+  const submitted = entries.filter((e) => e.state === 'submitted').length
+  const [seenSubmitted, setSeenSubmitted] = useState(submitted)
+  useEffect(() => {
+    if (submitted > seenSubmitted) void load()
+    setSeenSubmitted(submitted)
+  }, [submitted, seenSubmitted, load])
+
+  return (
+    <PageShell className='my-cases'>
+      <OutboxList outbox={outbox} entries={entries} />
+      <LoadState
+        loading={loading}
+        error={error}
+        empty={items.length === 0}
+        emptyText='您还没有报送事例'
+        onRetry={() => void load()}
+      />
+      {error ? null : items.map((c) => <CaseCard key={c.id} item={c} />)}
+      <Button className='my-cases__new' type='primary' block onClick={() => void Taro.navigateTo({ url: CASE_NEW_PAGE })}>
+        报送事例
+      </Button>
+    </PageShell>
+  )
+}

@@ -1,0 +1,127 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import {
+  MESSAGE_CATEGORY_LABELS,
+  REJECT_REASONS,
+  REJECT_REASON_LABELS,
+  REPLY_BODY_MAX,
+  messageMachine,
+  type ItemDetail,
+  type MessageAction,
+  type RejectReason
+} from '@/domain'
+import { StatusTag } from '@/components/status-tag'
+import { formatTime } from '@/components/format'
+import { Button, Cell, CellGroup } from '@/components/ui'
+
+/** Actions done with one tap; reject needs a reason and reply needs text, so they have their own forms. */
+const SIMPLE_ACTIONS: readonly MessageAction[] = ['accept', 'start', 'close']
+
+const isAction = (a: string): a is MessageAction => a in messageMachine.table
+
+export function MessageCard({ detail }: { detail: ItemDetail }) {
+  return (
+    <View className='zb-card'>
+      <View className='item__head'>
+        <Text className='item__category'>{detail.category ? MESSAGE_CATEGORY_LABELS[detail.category] : '留言'}</Text>
+        <StatusTag status={detail.status} />
+      </View>
+      <Text className='item__body'>{detail.body}</Text>
+      <CellGroup>
+        {detail.trackingCode ? <Cell title='留言码' extra={detail.trackingCode} /> : null}
+        {detail.authorName ? <Cell title='留言人' extra={detail.authorName} /> : null}
+        <Cell title='联系电话' extra={detail.contactPhone ?? '未留'} />
+        <Cell title='提交时间' extra={formatTime(detail.createdAt)} />
+      </CellGroup>
+    </View>
+  )
+}
+
+function RejectForm({ busy, onReject }: { busy: boolean; onReject: (reason: RejectReason) => void }) {
+  const [reason, setReason] = useState<RejectReason | null>(null)
+  return (
+    <View className='zb-card'>
+      <Text className='zb-label'>不予受理原因</Text>
+      <View className='zb-row'>
+        {REJECT_REASONS.map((r) => (
+          <View key={r} className={`zb-chip ${r === reason ? 'zb-chip--active' : ''}`} onClick={() => setReason(r)}>
+            {REJECT_REASON_LABELS[r]}
+          </View>
+        ))}
+      </View>
+      <View className='zb-actions'>
+        <Button
+          type='danger'
+          block
+          loading={busy}
+          onClick={() => (reason ? onReject(reason) : Taro.showToast({ title: '请选择原因', icon: 'none' }))}
+        >
+          {messageMachine.table.reject.label}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function ReplyForm({ busy, onReply }: { busy: boolean; onReply: (body: string) => Promise<boolean> }) {
+  const [body, setBody] = useState('')
+  const send = async () => {
+    const text = body.trim()
+    if (!text) {
+      Taro.showToast({ title: '请填写答复内容', icon: 'none' })
+      return
+    }
+    if (Array.from(text).length > REPLY_BODY_MAX) {
+      Taro.showToast({ title: `答复不能超过 ${REPLY_BODY_MAX} 字`, icon: 'none' })
+      return
+    }
+    if (await onReply(text)) setBody('')
+  }
+  return (
+    <View className='zb-card'>
+      <Text className='zb-label'>答复群众</Text>
+      <Textarea
+        className='zb-field item__reply'
+        placeholder='答复内容将展示给留言人'
+        value={body}
+        maxlength={-1}
+        autoHeight
+        onInput={(e) => setBody(e.detail.value)}
+      />
+      <View className='zb-actions'>
+        <Button type='primary' block loading={busy} onClick={send}>
+          发送答复
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export interface MessageActionsProps {
+  detail: ItemDetail
+  busy: boolean
+  onAct: (action: MessageAction, reason?: RejectReason) => void
+  onReply: (body: string) => Promise<boolean>
+}
+
+/** What the transition table lets staff do with a message now. */
+export function MessageActions({ detail, busy, onAct, onReply }: MessageActionsProps) {
+  const allowed = detail.allowedActions.filter(isAction)
+  const simple = allowed.filter((a) => SIMPLE_ACTIONS.includes(a))
+  return (
+    <>
+      {simple.length > 0 ? (
+        <View className='zb-card zb-actions'>
+          {simple.map((a) => (
+            <Button key={a} type='primary' block loading={busy} onClick={() => onAct(a)}>
+              {messageMachine.table[a].label}
+            </Button>
+          ))}
+        </View>
+      ) : null}
+      {allowed.includes('reject') ? <RejectForm busy={busy} onReject={(reason) => onAct('reject', reason)} /> : null}
+      {allowed.includes('reply') ? <ReplyForm busy={busy} onReply={onReply} /> : null}
+    </>
+  )
+}

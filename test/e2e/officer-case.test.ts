@@ -1,0 +1,74 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
+import { type, visibleText, tap, devLogin } from './support/ui'
+import { startServer, type RunningServer } from './support/server'
+import { jpegWithExif } from '../helpers/images'
+
+let server: RunningServer
+let browser: Browser
+let photos: string[]
+
+describeInBrowser('an officer posts a typical case with photos and staff see it (H5, phone viewport)', () => {
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launch()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zb-e2e-photos-'))
+    // Camera-sized, so compression and upload progress have something to do.
+    photos = await Promise.all(
+      [1, 2].map(async (i) => {
+        const file = path.join(dir, `现场${i}.jpg`)
+        fs.writeFileSync(file, await jpegWithExif(4000, 3000, { dateTimeOriginal: '2026:11:25 09:3' + i + ':00' }))
+        return file
+      })
+    )
+  }, 120_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('officer fills the form, adds two photos, submits; the outbox shows it sent; staff see thumbnails and photos', async () => {
+    const title = '城关所开展节前食品安全检查'
+    const officer = await phonePage(browser)
+    await devLogin(officer, server.baseUrl, '基层干部', '李干部')
+    await tap(officer, '报送事例')
+    await visibleText(officer, '事例内容').first().waitFor()
+    await type(officer, '一句话概括，如：某所查处过期食品', title)
+    await type(officer, '发生了什么、涉及谁、处理结果如何', '检查农贸市场经营户 32 户，发现 2 户未索证索票，已责令整改。')
+    await type(officer, '如：城关镇人民路 12 号某超市', '城关镇农贸市场')
+
+    const chooser = officer.waitForEvent('filechooser')
+    await tap(officer, '拍照/相册')
+    await (await chooser).setFiles(photos)
+    await officer.locator('.case-form img, .case-form taro-image-core').filter({ visible: true }).nth(1).waitFor({ timeout: 30_000 })
+    await screenshot(officer, '11-officer-case-form')
+
+    // One bar of signal: uploads crawl at 150 KB/s, so the outbox shows them being sent.
+    const cdp = await officer.context().newCDPSession(officer)
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 200 * 1024, uploadThroughput: 150 * 1024 })
+    await tap(officer, '提交事例')
+    await tap(officer, '查看我的事例')
+    await visibleText(officer, '发送中').first().waitFor({ timeout: 30_000 })
+    await screenshot(officer, '12a-officer-outbox-sending')
+    await visibleText(officer, '已提交').first().waitFor({ timeout: 90_000 })
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await visibleText(officer, title).first().waitFor()
+    await screenshot(officer, '12-officer-my-cases')
+
+    const staff = await phonePage(browser)
+    await devLogin(staff, server.baseUrl, '宣传人员', '王宣传')
+    await visibleText(staff, title).first().waitFor()
+    const thumbs = staff.locator('img[src*="/api/media/"]').filter({ visible: true })
+    await thumbs.nth(1).waitFor()
+    // The thumbnails really load: signed links the browser can fetch.
+    await staff.waitForFunction(() => Array.from(document.querySelectorAll('img[src*="/api/media/"]')).filter((i) => (i as HTMLImageElement).naturalWidth > 0).length >= 2)
+    await screenshot(staff, '13-staff-inbox-with-case')
+    await visibleText(staff, title).first().click()
+    await visibleText(staff, '城关镇农贸市场').first().waitFor()
+    await staff.waitForFunction(() => Array.from(document.querySelectorAll('img[src*="/api/media/"]')).filter((i) => (i as HTMLImageElement).naturalWidth > 0 && (i as HTMLImageElement).offsetParent !== null).length >= 2)
+    await screenshot(staff, '14-staff-case-detail')
+  }, 180_000)
+})
