@@ -20,11 +20,6 @@ const accepted: MyCaseView = {
 
 const cardOf = (text: string) => screen.getByText(text).closest('.my-cases__item') as HTMLElement
 
-beforeAll(() => {
-  // jsdom has no IntersectionObserver, which <Image lazyLoad> (PhotoGrid) asks for; never intersecting is enough here.
-  window.IntersectionObserver ??= class { observe() {} unobserve() {} disconnect() {} takeRecords() { return [] } } as never
-})
-
 beforeEach(() => {
   resetOutboxForTests()
   session.save({ token: 'tok-1', user: officer as never })

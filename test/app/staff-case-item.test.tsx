@@ -56,11 +56,6 @@ const returned: ItemDetail = {
 
 const actionPosts = (sent: SentRequest[]) => sent.filter((r) => r.method === 'POST' && r.url.endsWith('/actions'))
 
-// jsdom has no IntersectionObserver, which Taro's <Image lazyLoad> asks for; never intersecting is enough here.
-beforeAll(() => {
-  window.IntersectionObserver ??= class { observe() {} unobserve() {} disconnect() {} takeRecords() { return [] } } as never
-})
-
 beforeEach(() => {
   session.save({ token: 'tok-staff', user: staffUser as never })
   Current.router = { params: { id: ID }, path: '/staff/pages/item/index' } as never

@@ -43,11 +43,6 @@ function show() {
 
 const rowOf = (text: string) => screen.getByText(text).closest('.inbox__row') as HTMLElement
 
-// jsdom has no IntersectionObserver, which Taro's <Image lazyLoad> asks for; never intersecting is enough here.
-beforeAll(() => {
-  window.IntersectionObserver ??= class { observe() {} unobserve() {} disconnect() {} takeRecords() { return [] } } as never
-})
-
 beforeEach(() => {
   session.save({ token: 'tok-staff', user: staffUser as never })
 })

@@ -14,3 +14,13 @@ beforeEach(() => {
 afterEach(() => {
   jest.restoreAllMocks()
 })
+
+// jsdom has no IntersectionObserver, which Taro's <Image lazyLoad> asks for; never intersecting is enough here.
+window.IntersectionObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return []
+  }
+}
