@@ -105,3 +105,34 @@ test('a photo that did not survive a page reload (dead blob: URL) fails the entr
   expect(within(row).getByText('删除')).toBeInTheDocument()
   expect(uploads).toHaveLength(0)
 })
+
+test('移除 drops the one photo the server refused; 重试 then sends the case with the others', async () => {
+  const uploads = fakeUploads(() =>
+    uploads.at(-1)!.filePath.endsWith('bad.jpg')
+      ? { statusCode: 422, data: JSON.stringify({ error: 'corrupt', message: '图片已损坏或无法识别，请重新拍摄或选择其他图片' }) }
+      : { statusCode: 201, data: JSON.stringify(MEDIA) }
+  )
+  const sent = fakeServer((req) =>
+    req.method === 'POST' ? { statusCode: 201, data: { id: 'c0000000-0000-4000-8000-00000000000a' } } : { statusCode: 200, data: { items: [] } }
+  )
+  const asked = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
+  const entry = await getOutbox()!.enqueue(draft, ['http://localhost/good.jpg', 'http://localhost/bad.jpg'])
+  render(<MyCases />)
+  const row = await waitFor(() => {
+    const el = document.querySelector('.outbox__entry--failed') as HTMLElement | null
+    if (!el) throw new Error('no failed entry yet')
+    return el
+  })
+  expect(within(row).getByText('图片已损坏或无法识别，请重新拍摄或选择其他图片')).toBeInTheDocument()
+  // The first photo went up; only the refused one offers 移除.
+  expect(within(row).getAllByText('移除')).toHaveLength(1)
+  fireEvent.click(within(row).getByText('移除'))
+  await waitFor(() => expect(asked).toHaveBeenCalled())
+  await waitFor(() => expect(getOutbox()!.entries()[0].photos).toHaveLength(1))
+  await waitFor(() => expect(within(row).queryByText('移除')).toBeNull())
+
+  fireEvent.click(within(row).getByText('重试'))
+  await waitFor(() => expect(document.querySelector('.outbox__entry--submitted')).not.toBeNull())
+  expect(sent.find((r) => r.method === 'POST')!.data).toEqual({ clientId: entry.clientId, ...draft, mediaIds: [MEDIA.id] })
+  expect(uploads).toHaveLength(2)
+})

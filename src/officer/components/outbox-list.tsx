@@ -20,6 +20,12 @@ function OutboxRow({ entry, outbox }: { entry: OutboxEntry; outbox: Outbox }) {
     const { confirm } = await Taro.showModal({ title: '删除这条事例？', content: '删除后无法恢复，未发送的内容会丢失。' })
     if (confirm) await outbox.remove(entry.clientId)
   }
+  // A refused photo (too large, corrupt) can be dropped without losing the rest of the case.
+  const editable = entry.state === 'failed' || entry.state === 'queued'
+  const removePhoto = async (localPath: string, n: number) => {
+    const { confirm } = await Taro.showModal({ title: `移除照片 ${n}？`, content: '其余内容和照片会保留，可再点“重试”发送。' })
+    if (confirm) await outbox.removePhoto(entry.clientId, localPath)
+  }
   return (
     <View className={`zb-card outbox__entry outbox__entry--${entry.state}`} data-client-id={entry.clientId}>
       <View className='outbox__head'>
@@ -35,6 +41,11 @@ function OutboxRow({ entry, outbox }: { entry: OutboxEntry; outbox: Outbox }) {
             <View key={p.localPath} className='outbox__photo'>
               <Text className='zb-hint'>照片 {i + 1}</Text>
               <ProgressBar value={p.mediaId ? 1 : p.progress} />
+              {editable && !p.mediaId ? (
+                <Text className='outbox__photo-remove' onClick={() => void removePhoto(p.localPath, i + 1)}>
+                  移除
+                </Text>
+              ) : null}
             </View>
           ))}
         </View>

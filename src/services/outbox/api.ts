@@ -23,6 +23,8 @@ export interface Outbox {
   edit(clientId: string, draft: CaseDraft): Promise<boolean>
   /** Deletes an entry and its kept photos; refused (false) while it is sending. */
   remove(clientId: string): Promise<boolean>
+  /** Drops one photo from a queued or failed entry (e.g. the one the server refused); false otherwise. */
+  removePhoto(clientId: string, localPath: string): Promise<boolean>
   /** Wire to the platform's network status events. */
   onNetworkChange(online: boolean): void
   /** Called at once with the current list, then after every change. Returns unsubscribe. */

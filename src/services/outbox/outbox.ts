@@ -246,6 +246,18 @@ export function createOutbox(ports: OutboxPorts, options: OutboxOptions = {}): O
     return true
   }
 
+  async function removePhoto(clientId: string, localPath: string): Promise<boolean> {
+    await ready
+    const entry = find(clientId)
+    if (!entry || (entry.state !== 'failed' && entry.state !== 'queued')) return false
+    if (!entry.photos.some((p) => p.localPath === localPath)) return false
+    patch(clientId, (e) => ({ ...e, photos: e.photos.filter((p) => p.localPath !== localPath) }))
+    // As in remove(): the entry is saved without the photo before its file goes.
+    await persist()
+    await removeFiles([localPath])
+    return true
+  }
+
   function onNetworkChange(nowOnline: boolean): void {
     const cameBack = nowOnline && !online
     online = nowOnline
@@ -271,5 +283,5 @@ export function createOutbox(ports: OutboxPorts, options: OutboxOptions = {}): O
     scheduleWake()
   }
 
-  return { start, enqueue, flush, retry, edit, remove, onNetworkChange, subscribe, entries: () => entries, stop }
+  return { start, enqueue, flush, retry, edit, remove, removePhoto, onNetworkChange, subscribe, entries: () => entries, stop }
 }

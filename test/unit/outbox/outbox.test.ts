@@ -92,6 +92,36 @@ describe('outbox', () => {
     expect(world.keptFiles.size).toBe(0)
   })
 
+  it('a photo the server refuses can be removed from the failed entry, which then goes through without it', async () => {
+    const refused = new Set<string>()
+    const { world, outbox } = setup((base) => ({
+      ...base,
+      uploadPhoto: (path, onProgress) => {
+        if (refused.has(path)) return Promise.reject(new SendError({ kind: 'permanent', message: '图片已损坏或无法识别' }))
+        return base.uploadPhoto(path, onProgress)
+      }
+    }))
+    await outbox.start()
+    const entry = await outbox.enqueue(draft(), ['tmp/a.jpg', 'tmp/b.jpg'])
+    const bad = entry.photos[1].localPath
+    refused.add(bad)
+    await settle()
+    expect(only(outbox)).toMatchObject({ state: 'failed', lastError: '图片已损坏或无法识别' })
+
+    expect(await outbox.removePhoto(entry.clientId, 'no/such/photo.jpg')).toBe(false)
+    expect(await outbox.removePhoto(entry.clientId, bad)).toBe(true)
+    expect(only(outbox).photos.map((p) => p.localPath)).toEqual([entry.photos[0].localPath])
+    expect(world.keptFiles.has(bad)).toBe(false)
+    expect(world.savedEntries()[0].photos).toHaveLength(1)
+
+    expect(await outbox.retry(entry.clientId)).toBe(true)
+    await settle()
+    expect(only(outbox).state).toBe('submitted')
+    expect(world.server.contentsOf(world.server.cases[0])).toEqual(['photo-a'])
+    // Nothing to change once it is on the server.
+    expect(await outbox.removePhoto(entry.clientId, entry.photos[0].localPath)).toBe(false)
+  })
+
   it('transient failures back off exponentially up to 5 minutes, then succeed', async () => {
     let drops = 14
     const { world, outbox } = setup((base) => ({
