@@ -70,5 +70,20 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     await visibleText(staff, '城关镇农贸市场').first().waitFor()
     await staff.waitForFunction(() => Array.from(document.querySelectorAll('img[src*="/api/media/"]')).filter((i) => (i as HTMLImageElement).naturalWidth > 0 && (i as HTMLImageElement).offsetParent !== null).length >= 2)
     await screenshot(staff, '14-staff-case-detail')
+
+    // The browser compressed the 4000×3000 originals to a long side of 1,920 before sending.
+    const api = (path: string, token?: string, body?: object) =>
+      fetch(server.baseUrl + path, {
+        method: body ? 'POST' : 'GET',
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined
+      }).then((r) => r.json())
+    const { token } = await api('/api/auth/dev', undefined, { role: 'staff', name: '王宣传' })
+    const [row] = (await api('/api/inbox?kind=case', token)).items
+    const detail = await api(`/api/items/${row.id}`, token)
+    expect(detail.photos.map((p: { width: number; height: number }) => [p.width, p.height])).toEqual([
+      [1920, 1440],
+      [1920, 1440]
+    ])
   }, 180_000)
 })
