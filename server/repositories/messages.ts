@@ -1,6 +1,6 @@
 import type { Db } from '../db/database'
 import type { CreateMessageBody, MyMessageView } from '../../domain/schemas/item'
-import { appendEvent, listTimeline } from './events'
+import { appendEvent, listTimelines } from './events'
 import { newTrackingCode } from './tracking-code'
 import type { MessageStatus } from '../../domain/message/state-machine'
 
@@ -69,20 +69,19 @@ export async function listMyMessages(db: Db, authorId: string): Promise<MyMessag
     .orderBy('item.created_at', 'desc')
     .limit(100)
     .execute()
-  return Promise.all(
-    rows.map(async (r) => {
-      const timeline = await listTimeline(db, r.id, true)
-      const lastReply = [...timeline].reverse().find((e) => e.action === 'reply' && e.body)
-      return {
-        id: r.id,
-        trackingCode: r.tracking_code,
-        category: r.category,
-        body: r.body,
-        status: r.status as MyMessageView['status'],
-        createdAt: r.created_at.toISOString(),
-        reply: lastReply ? { body: lastReply.body!, at: lastReply.at, byName: lastReply.actorName } : null,
-        timeline
-      }
-    })
-  )
+  const timelines = await listTimelines(db, rows.map((r) => r.id), true)
+  return rows.map((r) => {
+    const timeline = timelines.get(r.id) ?? []
+    const lastReply = [...timeline].reverse().find((e) => e.action === 'reply' && e.body)
+    return {
+      id: r.id,
+      trackingCode: r.tracking_code,
+      category: r.category,
+      body: r.body,
+      status: r.status as MyMessageView['status'],
+      createdAt: r.created_at.toISOString(),
+      reply: lastReply ? { body: lastReply.body!, at: lastReply.at, byName: lastReply.actorName } : null,
+      timeline
+    }
+  })
 }
