@@ -8,6 +8,16 @@ export interface Loaded<T> {
   /** The server's Chinese message, or a generic one; null when the last load worked. */
   error: string | null
   reload: () => Promise<void>
+  /** Replaces what is shown, e.g. with the server's answer to an action on it. */
+  setData: (data: T) => void
+}
+
+/** Thrown by a `fetch` whose failure has its own words (找不到这条事例): shown as they are. */
+export class LoadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LoadError'
+  }
 }
 
 /**
@@ -25,7 +35,7 @@ export function useLoaded<T>(fetch: () => Promise<T>, initial: T): Loaded<T> {
     try {
       setData(await fetch())
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败')
+      setError(e instanceof ApiError || e instanceof LoadError ? e.message : '加载失败')
     } finally {
       setLoading(false)
     }
@@ -37,5 +47,5 @@ export function useLoaded<T>(fetch: () => Promise<T>, initial: T): Loaded<T> {
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
-  return { data, loading, error, reload }
+  return { data, loading, error, reload, setData }
 }

@@ -47,7 +47,7 @@ describe('message form validation', () => {
     const form = renderForm()
     fireEvent.click(screen.getByText('投诉'))
     await typeInto(form.body, '长'.repeat(2001))
-    expect(await screen.findByText('2001/2000')).toHaveClass('message-new__counter--over')
+    expect(await screen.findByText('2001/2000')).toHaveClass('zb-counted__counter--over')
     form.submit()
     expect(await screen.findByText('留言内容不能超过 2000 字')).toBeInTheDocument()
     expect(sent).toHaveLength(0)

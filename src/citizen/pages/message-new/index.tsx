@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Textarea, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import {
   MESSAGE_BODY_MAX,
   MESSAGE_CATEGORIES,
@@ -9,10 +9,11 @@ import {
   type MessageCategory
 } from '@/domain'
 import { PageShell } from '@/components/page-shell'
+import { CountedField } from '@/components/counted-field'
 import { Button } from '@/components/ui'
 import { api, showError } from '@/services/api'
 import { MY_MESSAGES_PAGE } from '@/services/routes'
-import { charCount, validateDraft, type DraftErrors, type MessageDraft } from './validate'
+import { validateDraft, type DraftErrors, type MessageDraft } from './validate'
 import { randomClientId } from '@/services/client-id'
 import './index.scss'
 
@@ -86,7 +87,6 @@ export default function MessageNew() {
     )
   }
 
-  const count = charCount(draft.body)
   return (
     <PageShell className='message-new'>
       <View className='zb-card'>
@@ -106,21 +106,16 @@ export default function MessageNew() {
         {errors.category ? <Text className='zb-error'>{errors.category}</Text> : null}
       </View>
 
-      <View className='zb-card'>
-        <Text className='zb-label'>留言内容</Text>
-        <Textarea
-          className='zb-field message-new__body'
-          placeholder='请写明事情经过、时间、地点等，便于我们办理'
-          value={draft.body}
-          maxlength={-1}
-          autoHeight
-          onInput={(e) => set('body', e.detail.value)}
-        />
-        <Text className={`message-new__counter ${count > MESSAGE_BODY_MAX ? 'message-new__counter--over' : ''}`}>
-          {count}/{MESSAGE_BODY_MAX}
-        </Text>
-        {errors.body ? <Text className='zb-error'>{errors.body}</Text> : null}
-      </View>
+      <CountedField
+        label='留言内容'
+        kind='textarea'
+        className='message-new__body'
+        placeholder='请写明事情经过、时间、地点等，便于我们办理'
+        value={draft.body}
+        max={MESSAGE_BODY_MAX}
+        error={errors.body}
+        onInput={(body) => set('body', body)}
+      />
 
       <View className='zb-card'>
         <Text className='zb-label'>联系电话（选填）</Text>

@@ -1,4 +1,5 @@
 import { MESSAGE_BODY_MAX, type MessageCategory } from '@/domain'
+import { charCount } from '@/components/char-count'
 
 export interface MessageDraft {
   category: MessageCategory | null
@@ -10,9 +11,6 @@ export type DraftErrors = Partial<Record<keyof MessageDraft, string>>
 
 /** Same rule as the server's CreateMessageBody: an 11-digit mainland mobile number. */
 export const MOBILE_PATTERN = /^1[3-9][0-9]{9}$/
-
-/** Characters as the server counts them (code points, not UTF-16 units). */
-export const charCount = (s: string): number => Array.from(s).length
 
 /** The form's own checks, so a bad draft never leaves the phone. Empty object: fine. */
 export function validateDraft(d: MessageDraft): DraftErrors {

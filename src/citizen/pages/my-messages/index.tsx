@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useCallback } from 'react'
 import { View, Text } from '@tarojs/components'
 import { MESSAGE_CATEGORY_LABELS, type MyMessageView } from '@/domain'
 import { PageShell } from '@/components/page-shell'
@@ -7,24 +6,26 @@ import { StatusTag } from '@/components/status-tag'
 import { Timeline } from '@/components/timeline'
 import { LoadState } from '@/components/load-state'
 import { formatTime } from '@/components/format'
-import { api, ApiError } from '@/services/api'
-import './index.scss'
+import { useLoaded } from '@/components/use-loaded'
+import { api } from '@/services/api'
+
+const NO_MESSAGES: MyMessageView[] = []
 
 function MessageCard({ message }: { message: MyMessageView }) {
   return (
     <View className='zb-card my-messages__item'>
-      <View className='my-messages__head'>
-        <Text className='my-messages__category'>{MESSAGE_CATEGORY_LABELS[message.category]}</Text>
+      <View className='zb-card__head'>
+        <Text className='zb-card__heading'>{MESSAGE_CATEGORY_LABELS[message.category]}</Text>
         <StatusTag status={message.status} />
       </View>
-      <Text className='my-messages__body'>{message.body}</Text>
+      <Text className='zb-card__text'>{message.body}</Text>
       <Text className='zb-hint'>
         留言码 {message.trackingCode} · {formatTime(message.createdAt)}
       </Text>
       {message.reply ? (
-        <View className='my-messages__reply'>
+        <View className='zb-quote'>
           <Text className='zb-label'>答复</Text>
-          <Text className='my-messages__reply-body'>{message.reply.body}</Text>
+          <Text className='zb-quote__body'>{message.reply.body}</Text>
           <Text className='zb-hint'>{formatTime(message.reply.at)}</Text>
         </View>
       ) : null}
@@ -34,28 +35,8 @@ function MessageCard({ message }: { message: MyMessageView }) {
 }
 
 export default function MyMessages() {
-  const [items, setItems] = useState<MyMessageView[]>([])
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    setError(null)
-    try {
-      setItems((await api.myMessages()).items)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败')
-    } finally {
-      setLoading(false)
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const fetchMessages = useCallback(async () => (await api.myMessages()).items, [])
+  const { data: items, loading, error, reload: load } = useLoaded(fetchMessages, NO_MESSAGES)
 
   return (
     <PageShell className='my-messages'>

@@ -1,13 +1,14 @@
 // 报送事例: a new case goes into the officer's outbox (sent when the network allows);
 // with ?edit=<id>, a returned case is edited and resubmitted directly.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MyCaseView } from '@/domain'
 import { PageShell } from '@/components/page-shell'
 import { Button } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
-import { api, ApiError, showError, uploadMedia } from '@/services/api'
+import { LoadError, useLoaded } from '@/components/use-loaded'
+import { api, showError, uploadMedia } from '@/services/api'
 import { caseDraftStore } from '@/services/case-draft'
 import { photoExists } from '@/services/photo'
 import { MY_CASES_PAGE } from '@/services/officer-routes'
@@ -77,23 +78,13 @@ function fromCase(c: MyCaseView): CaseFormValues {
 }
 
 function EditCase({ id, departmentName }: { id: string; departmentName: string | null }) {
-  const [found, setFound] = useState<MyCaseView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setError(null)
-    try {
-      const c = (await api.myCases()).items.find((item) => item.id === id)
-      if (!c) setError('找不到这条事例')
-      else if (c.status !== 'returned') setError('这条事例现在不需要修改')
-      else setFound(c)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败')
-    }
+  const fetchCase = useCallback(async () => {
+    const c = (await api.myCases()).items.find((item) => item.id === id)
+    if (!c) throw new LoadError('找不到这条事例')
+    if (c.status !== 'returned') throw new LoadError('这条事例现在不需要修改')
+    return c
   }, [id])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: found, error, reload } = useLoaded<MyCaseView | null>(fetchCase, null)
 
   const upload = async (path: string, onProgress: (f: number) => void) => {
     const media = await uploadMedia(path, onProgress)
@@ -115,7 +106,7 @@ function EditCase({ id, departmentName }: { id: string; departmentName: string |
     return (
       <View className='zb-card'>
         <Text className='zb-error'>{error}</Text>
-        <Button block onClick={() => void load()}>
+        <Button block onClick={() => void reload()}>
           重试
         </Button>
       </View>

@@ -22,20 +22,20 @@ const NO_CASES: MyCaseView[] = []
 function CaseCard({ item }: { item: MyCaseView }) {
   return (
     <View className='zb-card my-cases__item' data-status={item.status}>
-      <View className='my-cases__head'>
-        <Text className='my-cases__title'>{item.title}</Text>
+      <View className='zb-card__head'>
+        <Text className='zb-card__heading my-cases__title'>{item.title}</Text>
         <StatusTag status={item.status} kind='case' />
       </View>
-      <Text className='my-cases__body'>{item.body}</Text>
+      <Text className='zb-card__text'>{item.body}</Text>
       <Text className='zb-hint'>
         发生于 {formatTime(item.occurredAt)}
         {item.place ? ` · ${item.place.address}` : ''}
       </Text>
       <PhotoGrid photos={item.photos} />
       {item.staffComment ? (
-        <View className={`my-cases__comment ${item.status === 'returned' ? 'my-cases__comment--returned' : ''}`}>
+        <View className={`zb-quote ${item.status === 'returned' ? 'zb-quote--danger' : ''}`}>
           <Text className='zb-label'>宣传人员反馈</Text>
-          <Text className='my-cases__comment-body'>{item.staffComment}</Text>
+          <Text className='zb-quote__body'>{item.staffComment}</Text>
         </View>
       ) : null}
       {item.status === 'returned' ? (

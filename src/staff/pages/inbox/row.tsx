@@ -11,8 +11,8 @@ export function InboxRow({ item }: { item: InboxItem }) {
   const isCase = item.kind === 'case'
   return (
     <View className={`zb-card inbox__row inbox__row--${item.kind}`} onClick={() => void Taro.navigateTo({ url: itemPage(item.id) })}>
-      <View className='inbox__head'>
-        <Text className='inbox__category'>{item.category ? MESSAGE_CATEGORY_LABELS[item.category] : '典型事例'}</Text>
+      <View className='zb-card__head inbox__head'>
+        <Text className='zb-card__heading'>{item.category ? MESSAGE_CATEGORY_LABELS[item.category] : '典型事例'}</Text>
         <StatusTag status={item.status} kind={item.kind} />
       </View>
       {isCase && item.title ? <Text className='inbox__title'>{item.title}</Text> : null}

@@ -18,12 +18,12 @@ export function CaseCard({ detail }: { detail: ItemDetail }) {
   const { place } = detail
   return (
     <View className='zb-card'>
-      <View className='item__head'>
-        <Text className='item__category'>典型事例</Text>
+      <View className='zb-card__head'>
+        <Text className='zb-card__heading'>典型事例</Text>
         <StatusTag status={detail.status} kind='case' />
       </View>
       {detail.title ? <Text className='item__title'>{detail.title}</Text> : null}
-      <Text className='item__body'>{detail.body}</Text>
+      <Text className='zb-card__text item__body'>{detail.body}</Text>
       <CellGroup>
         {detail.occurredAt ? <Cell title='发生时间' extra={formatTime(detail.occurredAt)} /> : null}
         {place ? (

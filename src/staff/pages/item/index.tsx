@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { caseMachine, messageMachine, type CaseAction, type ItemDetail, type MessageAction, type RejectReason } from '@/domain'
 import { PageShell } from '@/components/page-shell'
 import { Timeline } from '@/components/timeline'
 import { LoadState } from '@/components/load-state'
+import { useLoaded } from '@/components/use-loaded'
 import { api, ApiError, showError } from '@/services/api'
 import { MessageActions, MessageCard } from './message-parts'
 import { CaseActions, CaseCard } from './case-parts'
@@ -12,21 +13,9 @@ import './index.scss'
 
 export default function Item() {
   const id = useRouter().params.id ?? ''
-  const [detail, setDetail] = useState<ItemDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const fetchItem = useCallback(() => api.item(id), [id])
+  const { data: detail, loading, error, reload: load, setData: setDetail } = useLoaded<ItemDetail | null>(fetchItem, null)
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    setError(null)
-    try {
-      setDetail(await api.item(id))
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败')
-    }
-  }, [id])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   /** Runs a change; the server answers with the updated item. True when it went through. */
   const change = async (call: () => Promise<ItemDetail>, done: string): Promise<boolean> => {
@@ -52,7 +41,7 @@ export default function Item() {
   if (!detail) {
     return (
       <PageShell className='item'>
-        <LoadState loading={!error} error={error} empty emptyText='' onRetry={() => void load()} />
+        <LoadState loading={loading} error={error} empty emptyText='' onRetry={() => void load()} />
       </PageShell>
     )
   }

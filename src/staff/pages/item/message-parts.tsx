@@ -23,11 +23,11 @@ const isAction = (a: string): a is MessageAction => a in messageMachine.table
 export function MessageCard({ detail }: { detail: ItemDetail }) {
   return (
     <View className='zb-card'>
-      <View className='item__head'>
-        <Text className='item__category'>{detail.category ? MESSAGE_CATEGORY_LABELS[detail.category] : '留言'}</Text>
+      <View className='zb-card__head'>
+        <Text className='zb-card__heading'>{detail.category ? MESSAGE_CATEGORY_LABELS[detail.category] : '留言'}</Text>
         <StatusTag status={detail.status} />
       </View>
-      <Text className='item__body'>{detail.body}</Text>
+      <Text className='zb-card__text item__body'>{detail.body}</Text>
       <CellGroup>
         {detail.trackingCode ? <Cell title='留言码' extra={detail.trackingCode} /> : null}
         {detail.authorName ? <Cell title='留言人' extra={detail.authorName} /> : null}
