@@ -31,7 +31,12 @@ it('GET /api/openapi.json documents every API route', async () => {
     'GET /api/inbox',
     'GET /api/items/{id}',
     'POST /api/items/{id}/actions',
-    'POST /api/items/{id}/reply'
+    'POST /api/items/{id}/reply',
+    'POST /api/media',
+    'GET /api/media/{id}/{variant}',
+    'POST /api/cases',
+    'GET /api/cases/mine',
+    'POST /api/cases/{id}/resubmit'
   ]) {
     expect(documented).toContain(route)
   }
