@@ -4,7 +4,7 @@ import { openDatabase, migrateToLatest } from './db/connect'
 import { ensureDefaultOrg, ensureAdmin } from './repositories/orgs'
 import { buildApp } from './app'
 import { acquireDataDirLock } from './startup/lock'
-import { ensureH5Build } from './startup/h5-build'
+import { buildIfStale } from '../scripts/build-if-stale'
 import { seedDemo } from './startup/demo-seed'
 
 const say = (line: string) => process.stdout.write(line + '\n')
@@ -13,7 +13,8 @@ async function main() {
   const config = loadConfig()
   const demo = process.argv.includes('--demo')
   if (!config.databaseUrl) acquireDataDirLock(config.dataDir)
-  if (!process.argv.includes('--no-build')) ensureH5Build(config.h5Dir, say)
+  // `npm start` always serves the current app: build H5 when missing or older than its sources.
+  if (!process.argv.includes('--no-build')) buildIfStale('h5', { outDir: config.h5Dir, log: say })
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? null : path.join(config.dataDir, 'pglite') })
   await migrateToLatest(database.db)

@@ -5,7 +5,7 @@ import { badRequest } from '../http/errors'
 import { appendEvent } from './events'
 import { applyAction, type Actor } from './items'
 import { foreignMediaIds, linkPhotos, photosOfItems, toMediaView, type SignMediaUrl } from './media'
-import { isUniqueViolation } from './messages'
+import { createOnce } from './create-once'
 
 export interface CaseAuthor extends Actor {
   departmentId: string | null
@@ -35,11 +35,9 @@ const caseRow = (input: ResubmitCaseBody) => ({
  * one gets that case back. Item, case text, photo links and the first event are one transaction.
  */
 export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBody): Promise<{ id: string; created: boolean }> {
-  const existing = await findByClientId(db, author, input.clientId)
-  if (existing) return { id: existing, created: false }
-  await checkCaseInput(db, author, input)
-  try {
-    const id = await db.transaction().execute(async (tx) => {
+  return createOnce(db, { orgId: author.orgId, authorId: author.id, clientId: input.clientId }, async () => {
+    await checkCaseInput(db, author, input)
+    return db.transaction().execute(async (tx) => {
       const item = await tx
         .insertInto('item')
         .values({ org_id: author.orgId, kind: 'case', status: 'new', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [] })
@@ -50,25 +48,7 @@ export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBo
       await appendEvent(tx, { org_id: author.orgId, item_id: item.id, actor_id: author.id, action: 'create', from_status: null, to_status: 'new', is_public: true })
       return item.id
     })
-    return { id, created: true }
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      const raced = await findByClientId(db, author, input.clientId)
-      if (raced) return { id: raced, created: false }
-    }
-    throw err
-  }
-}
-
-async function findByClientId(db: DbOrTx, author: CaseAuthor, clientId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('item')
-    .select('id')
-    .where('org_id', '=', author.orgId)
-    .where('author_id', '=', author.id)
-    .where('client_id', '=', clientId)
-    .executeTakeFirst()
-  return row?.id
+  })
 }
 
 /** A returned case, edited by its officer, goes back to the inbox as `resubmitted`. */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database'
 import type { CreateInvitationBody, InvitationView } from '../../domain/schemas/auth'
 import { badRequest, conflict, notFound } from '../http/errors'
-import { newTrackingCode } from './tracking-code'
+import { newReadableCode } from './readable-code'
 import { addRole } from './users'
 
 export async function createInvitation(db: Db, admin: { id: string; orgId: string }, input: CreateInvitationBody): Promise<InvitationView> {
@@ -12,7 +12,7 @@ export async function createInvitation(db: Db, admin: { id: string; orgId: strin
   const expiresAt = new Date(Date.now() + (input.expiresInDays ?? 7) * 86_400_000)
   const row = await db
     .insertInto('invitation')
-    .values({ org_id: admin.orgId, code: newTrackingCode(), role: input.role, department_id: input.departmentId ?? null, created_by: admin.id, expires_at: expiresAt })
+    .values({ org_id: admin.orgId, code: newReadableCode(), role: input.role, department_id: input.departmentId ?? null, created_by: admin.id, expires_at: expiresAt })
     .returningAll()
     .executeTakeFirstOrThrow()
   return { code: row.code, role: row.role, departmentId: row.department_id, expiresAt: row.expires_at.toISOString() }

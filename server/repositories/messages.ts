@@ -1,7 +1,8 @@
 import type { Db } from '../db/database'
 import type { CreateMessageBody, MyMessageView } from '../../domain/schemas/item'
 import { appendEvent, listTimelines } from './events'
-import { newTrackingCode } from './tracking-code'
+import { newReadableCode } from './readable-code'
+import { createOnce } from './create-once'
 import type { MessageStatus } from '../../domain/message/state-machine'
 
 export interface CreatedMessageRow {
@@ -14,49 +15,29 @@ export interface CreatedMessageRow {
 
 /** Item, message detail and the first timeline event are written together or not at all. */
 export async function createMessage(db: Db, orgId: string, authorId: string, input: CreateMessageBody): Promise<CreatedMessageRow> {
-  if (input.clientId) {
-    const existing = await findByClientId(db, orgId, authorId, input.clientId)
-    if (existing) return { ...existing, created: false }
-  }
-  try {
-    return await db.transaction().execute(async (tx) => {
+  const key = input.clientId ? { orgId, authorId, clientId: input.clientId } : null
+  const { id, created } = await createOnce(db, key, () =>
+    db.transaction().execute(async (tx) => {
       const item = await tx
         .insertInto('item')
         .values({ org_id: orgId, kind: 'message', status: 'new', author_id: authorId, client_id: input.clientId ?? null })
-        .returning(['id', 'status'])
+        .returning('id')
         .executeTakeFirstOrThrow()
-      const trackingCode = newTrackingCode()
       await tx
         .insertInto('message')
-        .values({ item_id: item.id, category: input.category, body: input.body, contact_phone: input.contactPhone ?? null, tracking_code: trackingCode })
+        .values({ item_id: item.id, category: input.category, body: input.body, contact_phone: input.contactPhone ?? null, tracking_code: newReadableCode() })
         .execute()
       await appendEvent(tx, { org_id: orgId, item_id: item.id, actor_id: authorId, action: 'create', from_status: null, to_status: 'new', is_public: true })
-      return { id: item.id, trackingCode, status: 'new' as const, created: true }
+      return item.id
     })
-  } catch (err) {
-    // A concurrent retry with the same client id won the race: answer with its message.
-    if (input.clientId && isUniqueViolation(err)) {
-      const existing = await findByClientId(db, orgId, authorId, input.clientId)
-      if (existing) return { ...existing, created: false }
-    }
-    throw err
-  }
-}
-
-async function findByClientId(db: Db, orgId: string, authorId: string, clientId: string) {
+  )
   const row = await db
     .selectFrom('item')
     .innerJoin('message', 'message.item_id', 'item.id')
-    .select(['item.id', 'item.status', 'message.tracking_code'])
-    .where('item.org_id', '=', orgId)
-    .where('item.author_id', '=', authorId)
-    .where('item.client_id', '=', clientId)
-    .executeTakeFirst()
-  return row ? { id: row.id, status: row.status as MessageStatus, trackingCode: row.tracking_code } : undefined
-}
-
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505'
+    .select(['item.status', 'message.tracking_code'])
+    .where('item.id', '=', id)
+    .executeTakeFirstOrThrow()
+  return { id, trackingCode: row.tracking_code, status: row.status as MessageStatus, created }
 }
 
 export async function listMyMessages(db: Db, authorId: string): Promise<MyMessageView[]> {
