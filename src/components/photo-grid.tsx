@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Image, Text } from '@tarojs/components'
 import { formatTime } from './format'
-import { absoluteUrl } from './media-url'
+import { absoluteUrl } from '@/services/api-base'
 import './photo-grid.scss'
 
 export interface GridPhoto {

@@ -1,5 +1,5 @@
 import { View, Image, Text } from '@tarojs/components'
-import { absoluteUrl } from './media-url'
+import { absoluteUrl } from '@/services/api-base'
 import './thumb-strip.scss'
 
 export interface ThumbStripProps {

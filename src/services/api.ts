@@ -18,8 +18,8 @@ import type {
 } from '@/domain'
 import { session } from './session'
 import { LOGIN_PAGE } from './routes'
+import { API_BASE } from './api-base'
 
-const API_BASE = process.env.TARO_APP_API_BASE ?? ''
 
 /** A failed call: the server's machine code and its Chinese message, ready to show. */
 export class ApiError extends Error {

@@ -1,8 +1,8 @@
 /**
- * The server's origin, as the API client (services/api.ts) builds it: '' on H5 (same origin),
- * a full URL in the mini-program, where a path alone is not loadable.
+ * The server's origin: '' on H5 (same origin), a full URL in the mini-program, where a path
+ * alone is not loadable. Set at build time (config/index.ts, TARO_APP_API_BASE).
  */
-const API_BASE = process.env.TARO_APP_API_BASE ?? ''
+export const API_BASE = process.env.TARO_APP_API_BASE ?? ''
 
 /**
  * A URL the server returned (signed photo links are paths such as `/api/media/…`), made loadable
