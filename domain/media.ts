@@ -5,4 +5,3 @@
  */
 export const CLIENT_PHOTO_LONG_SIDE = 1920
 export const CLIENT_JPEG_QUALITY = 0.75
-export const MAX_UPLOAD_MB = 15

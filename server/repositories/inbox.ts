@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database'
 import type { InboxItem, InboxQuery } from '../../domain/schemas/item'
-import { badRequest } from '../http/errors'
+import { InvalidError } from '../../domain/errors'
 import { photosOfItems, type SignMediaUrl } from './media'
 
 interface Cursor {
@@ -19,7 +19,7 @@ function decode(raw: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw badRequest('翻页游标无效，请从第一页重新加载', 'bad_cursor')
+  throw new InvalidError('翻页游标无效，请从第一页重新加载', 'cursor', 'bad_cursor')
 }
 
 /** Newest first, keyset-paginated on (created_at, id) so pages never skip or repeat rows. */
@@ -61,7 +61,7 @@ export async function listInbox(db: Db, orgId: string, query: InboxQuery, sign: 
     items: page.map((r) => ({
       id: r.id,
       kind: r.kind,
-      status: r.status,
+      status: r.status as InboxItem['status'],
       category: r.category ?? null,
       title: r.title ?? null,
       excerpt: excerpt(r.body ?? r.case_body ?? ''),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { InboxQuery, InboxPage } from '../../../domain/schemas/item'
-import { INBOX_ROLES } from '../../../domain/roles'
+import { INBOX_ROLES } from '../../../domain/desk'
 import { listInbox } from '../../repositories/inbox'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

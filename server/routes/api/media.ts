@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MediaView } from '../../../domain/schemas/case'
 import { ingestImage, isMediaError } from '../../media'
-import { saveIngestedMedia, toMediaView } from '../../repositories/media'
+import { saveIngestedMedia } from '../../repositories/media'
+import { toMediaView } from '../../views/media'
 import { badRequest, HttpError } from '../../http/errors'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

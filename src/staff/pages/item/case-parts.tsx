@@ -1,13 +1,11 @@
 import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
-import { caseMachine, type CaseAction, type ItemDetail } from '@/domain'
+import { caseMachine, ACTION_NOTE_MAX as NOTE_MAX, type CaseAction, type ItemDetail } from '@/domain'
 import { StatusTag } from '@/components/status-tag'
 import { PhotoGrid } from '@/components/photo-grid'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
 
-/** ActionBody's `note` limit (domain/schemas/item.ts). */
-const NOTE_MAX = 500
 /** Done with one tap. `return` needs a note; `use` / `publish` belong to the drafts flow, not here. */
 const ONE_TAP: readonly CaseAction[] = ['accept', 'archive']
 
