@@ -24,8 +24,14 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('base
 describe('security headers on the app and the API (defaults)', () => {
   let t: TestApp
   let h5: string
+  // Left by an upload cut off long ago, in the media temp folder of the test apps' DATA_DIR.
+  const leftover = path.join(os.tmpdir(), 'zhibao-test', 'media', '.tmp', `leftover-${crypto.randomUUID()}`)
   beforeAll(async () => {
     h5 = fakeH5()
+    fs.mkdirSync(path.dirname(leftover), { recursive: true })
+    fs.writeFileSync(leftover, 'half an upload')
+    const long = new Date(Date.now() - 3600_000)
+    fs.utimesSync(leftover, long, long)
     t = await createTestApp({ H5_DIR: h5 })
   })
   afterAll(async () => {
@@ -48,6 +54,12 @@ describe('security headers on the app and the API (defaults)', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['referrer-policy']).toBe('no-referrer')
     expect(res.headers['strict-transport-security']).toBeUndefined()
+  })
+
+  it('temp files of interrupted uploads are removed at start-up', async () => {
+    const end = Date.now() + 10_000
+    while (fs.existsSync(leftover) && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+    expect(fs.existsSync(leftover)).toBe(false)
   })
 
   it('CORS is closed: no origin is allowed, preflights included', async () => {
