@@ -6,18 +6,25 @@ import { promisify } from 'node:util'
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 const TEXT = /\.(js|css|html|svg|json|map)$/
+/**
+ * Webpack names every built file after a hash of its content (`app.352f9c48.js`): such a file
+ * never changes, so it may be cached for good, and a `.br` beside it can never be out of date.
+ * Files without a hash (index.html) are left alone: after a rebuild an old `.br` would be served
+ * in place of the new file.
+ */
+export const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+(\.(br|gz))?$/i
 const MIN_BYTES = 1024
 
 /**
- * Writes `<file>.br` (quality 11) and `<file>.gz` (level 9) beside each text file of the built
- * H5 app that lacks them or is newer than them, once per build, so the static plugin serves the
+ * Writes `<file>.br` (quality 11) and `<file>.gz` (level 9) beside each hashed text file of the
+ * built H5 app that lacks them or is newer than them, once per build, so the static plugin serves the
  * smallest form without compressing on every request. zlib's async API runs on libuv's thread
  * pool: start-up and requests are not held up. Returns how many files it compressed.
  */
 export async function precompressDir(root: string): Promise<number> {
   let done = 0
   for (const file of await listFiles(root)) {
-    if (!TEXT.test(file)) continue
+    if (!TEXT.test(file) || !HASHED.test(file)) continue
     const info = await fs.stat(file)
     if (info.size < MIN_BYTES) continue
     let body: Buffer | null = null

@@ -21,17 +21,20 @@ async function until(cond: () => boolean, what: string, timeoutMs = 10_000) {
 }
 
 describe('precompressing the built H5 app', () => {
-  it('writes .br and .gz beside each text file that are the file, skips tiny and binary files, and only once per build', async () => {
+  it('writes .br and .gz beside each hashed text file that are the file, skips unhashed, tiny and binary files, and only once per build', async () => {
     const dir = tmp('zb-pre-')
     fs.mkdirSync(path.join(dir, 'js'))
     const js = 'const 信息直报 = 1;\n'.repeat(500)
     fs.writeFileSync(path.join(dir, 'js/app.1234abcd.js'), js)
-    fs.writeFileSync(path.join(dir, 'tiny.js'), 'x')
+    fs.writeFileSync(path.join(dir, 'tiny.0000abcd.js'), 'x')
+    // Not content-hashed: a .br beside it would outlive the next build.
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html>'.repeat(500))
     fs.writeFileSync(path.join(dir, 'photo.png'), Buffer.alloc(5000))
     expect(await precompressDir(dir)).toBe(2)
     expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, 'js/app.1234abcd.js.br'))).toString()).toBe(js)
     expect(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'js/app.1234abcd.js.gz'))).toString()).toBe(js)
-    expect(fs.existsSync(path.join(dir, 'tiny.js.br'))).toBe(false)
+    expect(fs.existsSync(path.join(dir, 'tiny.0000abcd.js.br'))).toBe(false)
+    expect(fs.existsSync(path.join(dir, 'index.html.br'))).toBe(false)
     expect(fs.existsSync(path.join(dir, 'photo.png.br'))).toBe(false)
     expect(await precompressDir(dir)).toBe(0)
     // A rebuild (newer source) is compressed again.

@@ -1,11 +1,8 @@
 import fs from 'node:fs'
 import fp from 'fastify-plugin'
 import fastifyStatic from '@fastify/static'
-import { precompressDir } from '../../startup/precompress-h5'
+import { precompressDir, HASHED } from '../../startup/precompress-h5'
 
-// Webpack names every built file after a hash of its content (`app.352f9c48.js`): such a file
-// never changes, so browsers may keep it for a year without asking again.
-const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+(\.(br|gz))?$/i
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /**
