@@ -45,7 +45,7 @@ describe('security headers on the app and the API (defaults)', () => {
     const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(name + ' '))
     expect(directive('default-src')).toBe("default-src 'self'")
     expect(directive('script-src')).toBe(`script-src 'self' 'sha256-${sha256(INLINE)}'`)
-    expect(directive('connect-src')).toBe("connect-src 'self'")
+    expect(directive('connect-src')).toBe("connect-src 'self' blob:")
     expect(directive('img-src')).toBe("img-src 'self' blob: data:")
     expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'")
     expect(directive('object-src')).toBe("object-src 'none'")

@@ -23,7 +23,8 @@ export default fp<{ h5Dir: string; hsts: boolean }>(async (app, opts) => {
         // Photos preview from blob: before upload; small icons are inlined as data: URLs.
         imgSrc: ["'self'", 'blob:', 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // Taro's H5 uploadFile reads the picked photo back from its blob: URL.
+        connectSrc: ["'self'", 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
