@@ -24,6 +24,8 @@ export const EnvSchema = Type.Object({
   S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
   S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
+  /** Background jobs (pg-boss on the same database): daily 催办 reminders. Tests turn them off. */
+  JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' }
@@ -41,6 +43,7 @@ export interface Config {
   wechat: { mode: 'dev' | 'live'; apiBase: string; appId: string; secret: string }
   h5Dir: string
   logLevel: string
+  jobs: boolean
   media: {
     /** Local folder (default) or S3-compatible object storage. */
     storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     h5Dir: path.resolve(parsed.H5_DIR),
     logLevel: parsed.LOG_LEVEL,
+    jobs: parsed.JOBS === 'on',
     media: {
       storage:
         parsed.MEDIA_STORAGE === 's3'

@@ -32,3 +32,4 @@ export const NotificationPage = Type.Object({ items: Type.Array(NotificationView
 export type NotificationPage = Static<typeof NotificationPage>
 
 export const ReadAllResult = Type.Object({ updated: Type.Integer() })
+export const UnreadCount = Type.Object({ unreadCount: Type.Integer() })

@@ -26,6 +26,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: path.join(os.tmpdir(), 'zhibao-test'),
     H5_DIR: path.join(os.tmpdir(), 'zhibao-test-no-h5'),
     LOG_LEVEL: 'silent',
+    // Background jobs only where a test asks for them (JOBS: 'on').
+    JOBS: 'off',
     ...env
   })
   const orgId = await ensureDefaultOrg(database.db)
