@@ -19,7 +19,7 @@ export interface TestApp {
 }
 
 /** The production factory on a fresh database, configured from env-style strings like production. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, deps: { jobsNow?: () => Date } = {}): Promise<TestApp> {
   const database = await freshDatabase()
   const config = loadConfig({
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -31,7 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env
   })
   const orgId = await ensureDefaultOrg(database.db)
-  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false })
+  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, jobsNow: deps.jobsNow })
   await app.ready()
   return {
     app,
