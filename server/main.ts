@@ -6,6 +6,7 @@ import { buildApp } from './app'
 import { acquireDataDirLock } from './startup/lock'
 import { buildIfStale } from '../scripts/build-if-stale'
 import { seedDemo } from './startup/demo-seed'
+import { calendarStartupLines } from './startup/calendar-check'
 
 const say = (line: string) => process.stdout.write(line + '\n')
 
@@ -21,6 +22,7 @@ async function main() {
   const orgId = await ensureDefaultOrg(database.db)
   const admin = await ensureAdmin(database.db, orgId)
   const demoLines = demo ? await seedDemo(database.db, orgId) : []
+  const calendarLines = await calendarStartupLines(database.db, orgId)
 
   const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId })
   const shutdown = async () => {
@@ -40,6 +42,7 @@ async function main() {
   }
   if (admin) say(`First start: admin account created. Username: ${admin.username}  one-time password: ${admin.password}  (shown only now)`)
   for (const line of demoLines) say(line)
+  for (const line of calendarLines) say(line)
 }
 
 main().catch((err) => {
