@@ -71,7 +71,7 @@ export function filterConditions(f: InboxViewQuery, viewer: InboxViewer): Sql[] 
 }
 
 /** A view's stored query, then the request's own parameters on top. */
-export function effectiveFilter(query: InboxQuery, viewQuery: InboxViewQuery | null): InboxViewQuery & { sort: InboxSort } {
+export function effectiveFilter(query: InboxQuery, viewQuery: InboxViewQuery | null): InboxPageFilter {
   const { view: _view, cursor: _cursor, limit: _limit, ...own } = query
   const merged = { ...(viewQuery ?? {}), ...stripUndefined(own) }
   return { ...merged, sort: merged.sort ?? 'newest' }
@@ -104,18 +104,15 @@ interface Row {
   cursor_keys: (string | number)[]
 }
 
+export type InboxPageFilter = InboxViewQuery & { sort: InboxSort }
+
 /**
- * One page of the inbox in ONE statement over both kinds: the inner query picks the page from
- * `item` alone (filters, keyset, order, limit) so the index does the work; the outer query
- * joins what a dense desk row shows for just those rows.
+ * One page of the inbox as ONE statement over both kinds: the inner query picks the page from
+ * `item` alone (filters, keyset, order, limit) so an index does the work; the outer query joins
+ * what a dense desk row shows for just those rows. Exposed so tests can EXPLAIN it and the
+ * benchmark can time the bare statement.
  */
-export async function listInbox(
-  db: DbOrTx,
-  viewer: InboxViewer,
-  filter: InboxViewQuery & { sort: InboxSort },
-  page: { limit: number; cursor?: string },
-  sign: SignMediaUrl
-): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+export function inboxStatement(viewer: InboxViewer, filter: InboxPageFilter, page: { limit: number; cursor?: string }) {
   const sort = SORTS[filter.sort]
   const where = filterConditions(filter, viewer)
   if (page.cursor) {
@@ -133,7 +130,7 @@ export async function listInbox(
     ? sql`substr(p.search_text, greatest(1, strpos(lower(p.search_text), lower(${terms[0]})) - 24), 100)`
     : sql`NULL::text`
 
-  const { rows } = await sql<Row>`
+  return sql<Row>`
     SELECT p.id, p.kind, p.status, p.priority, p.topics, p.department_id, p.assignee_id, p.due_at,
       p.created_at, p.last_activity_at, m.category, cr.title, left(coalesce(m.body, cr.body), 200) AS excerpt_source,
       d.name AS department_name, a.name AS assignee_name, au.name AS author_name,
@@ -157,8 +154,18 @@ export async function listInbox(
       FROM item_media im WHERE im.item_id = p.id
     ) ph ON true
     ORDER BY ${outerOrder}
-  `.execute(db)
+  `
+}
 
+export async function listInbox(
+  db: DbOrTx,
+  viewer: InboxViewer,
+  filter: InboxPageFilter,
+  page: { limit: number; cursor?: string },
+  sign: SignMediaUrl
+): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+  const { rows } = await inboxStatement(viewer, filter, page).execute(db)
+  const terms = searchTerms(filter.q)
   const items = rows.slice(0, page.limit)
   const last = items[items.length - 1]
   return {
