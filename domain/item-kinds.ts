@@ -15,6 +15,3 @@ export const ITEM_MACHINES: Readonly<Record<ItemKind, Machine<string, string, Ro
 /** Every status any kind can be in (the inbox filters across kinds). */
 export const ALL_STATUSES: readonly string[] = [...new Set(ITEM_KINDS.flatMap((k) => ITEM_MACHINES[k].statuses))]
 export const ALL_ACTIONS: readonly string[] = [...new Set(ITEM_KINDS.flatMap((k) => ITEM_MACHINES[k].actions))]
-
-/** The status bucket of a status of a kind. */
-export const bucketOf = (kind: ItemKind, status: string) => ITEM_MACHINES[kind].buckets[status]

@@ -1,4 +1,6 @@
 import { defineMachine, type InputRule, type StatusBucket } from '../state-machine'
+
+export type { StatusBucket } from '../state-machine'
 import type { Role } from '../roles'
 import { DESK_ROLES } from '../desk'
 import { ACTION_NOTE_MAX, LIMITS, REPLY_BODY_MAX } from '../limits'

@@ -41,9 +41,10 @@ export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBo
   return createOnce(db, { orgId: author.orgId, authorId: author.id, clientId: input.clientId }, async () => {
     await checkCaseInput(db, author, input)
     return inTransaction(db, async (scope) => {
-      const item = await createItem(scope, { org_id: author.orgId, kind: 'case', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [] })
-      await insertCaseReport(scope.tx, item.id, caseText(input))
-      await linkPhotos(scope.tx, item.id, input.mediaIds)
+      const item = await createItem(scope, { org_id: author.orgId, kind: 'case', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [] }, async (item) => {
+        await insertCaseReport(scope.tx, item.id, caseText(input))
+        await linkPhotos(scope.tx, item.id, input.mediaIds)
+      })
       return item.id
     })
   })

@@ -15,6 +15,7 @@ import { toItemDetail } from '../views/item-detail'
 import { toTimelines } from '../views/timeline'
 import type { SignMediaUrl } from '../views/media'
 import { inTransaction, type TxScope } from './transaction'
+import { dueAtFor, dueAtOnAccept } from './deadlines'
 
 export type { Actor } from '../repositories/items'
 
@@ -34,7 +35,22 @@ export interface ItemChange {
  */
 export type ItemChangeHook = (scope: TxScope, item: Item, change: ItemChange) => Promise<ItemUpdate | void> | ItemUpdate | void
 
-const changeHooks: ItemChangeHook[] = []
+/** Deadlines: the clock starts on creation and (for some categories) again on acceptance. */
+const deadlineHook: ItemChangeHook = async (scope, item, change) => {
+  if (change.from === null) {
+    const category = item.kind === 'message' ? ((await scope.tx.selectFrom('message').select('category').where('item_id', '=', item.id).executeTakeFirst())?.category ?? null) : null
+    const due = await dueAtFor(scope.tx, item.org_id, item.kind, category, change.at, 'created')
+    return due ? { due_at: due.dueAt } : undefined
+  }
+  const t = ITEM_MACHINES[item.kind].table[change.action]
+  if (t?.stamps?.includes('accepted_at')) {
+    const due = await dueAtOnAccept(scope.tx, item, change.at)
+    return due ? { due_at: due } : undefined
+  }
+  return undefined
+}
+
+const changeHooks: ItemChangeHook[] = [deadlineHook]
 
 /** Registers a hook for every item created or transitioned; returns its removal. */
 export function onItemChange(hook: ItemChangeHook): () => void {
@@ -81,10 +97,14 @@ function stamp(item: Item, at: Date, stamps: readonly Milestone[] = [], clears: 
 
 // ————— Create —————
 
-/** Inserts an item at its machine's initial status with its creation event. */
-export async function createItem(scope: TxScope, row: Omit<NewItem, 'status'> & { kind: ItemKind }): Promise<Item> {
+/**
+ * Inserts an item at its machine's initial status with its creation event. `details` writes the
+ * kind's own rows (message text, case report) before the change hooks run, so they can read them.
+ */
+export async function createItem(scope: TxScope, row: Omit<NewItem, 'status'> & { kind: ItemKind }, details?: (item: Item) => Promise<void>): Promise<Item> {
   const { initial } = ITEM_MACHINES[row.kind]
   const inserted = await insertItem(scope.tx, { ...row, status: initial.status })
+  if (details) await details(inserted)
   const at = inserted.created_at
   await appendEvent(scope.tx, { org_id: row.org_id, item_id: inserted.id, actor_id: row.author_id, action: initial.event, from_status: null, to_status: initial.status, is_public: initial.public })
   const patch = await runChangeHooks(scope, inserted, { action: initial.event, from: null, to: initial.status, at })

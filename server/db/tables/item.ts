@@ -24,6 +24,8 @@ export interface ItemTable {
   last_activity_at: Generated<Date>
   /** Bumped by every change; a request made against an older version is refused (409). */
   version: Generated<number>
+  /** Everything the inbox search reads, maintained by triggers (migration 2026-12-03T1300); never written by the app. */
+  search_text: Generated<string>
 }
 export type Item = Selectable<ItemTable>
 export type NewItem = Insertable<ItemTable>
