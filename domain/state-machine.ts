@@ -57,6 +57,8 @@ export interface Transition<S extends string, R extends string> {
   clears?: readonly Milestone[]
   /** Whether the item's author (citizen, officer) sees the event in their timeline. */
   public: boolean
+  /** Taken elsewhere than on the item's page: `drafts` (using a case in a draft, publishing it). */
+  via?: 'drafts'
   /** Method syntax on purpose: a table of one kind still fits where any kind's is expected. */
   guard?(ctx: GuardContext<S>): DomainError | null
 }
@@ -81,6 +83,10 @@ export interface Machine<S extends string, A extends string, R extends string> e
   /** Actions the table allows from `status`, optionally only those open to one of `roles`. */
   allowed(status: S, roles?: readonly R[]): A[]
   isAction(action: string): action is A
+  /** The first input the action requires (the form the app must show for it), or null. */
+  requiredInput(action: A): ActionInputField | null
+  /** Done with one tap on the item's page: nothing to fill in, not taken through another module. */
+  isOneTap(action: A): boolean
   isStatus(status: string): status is S
   /**
    * Everything the table says about taking `action` now, in the order a person needs to hear it:
@@ -130,6 +136,14 @@ export function defineMachine<S extends string, A extends string, R extends stri
       })
     },
     isAction,
+    requiredInput(action) {
+      const rules = table[action]?.inputs ?? {}
+      return (Object.keys(rules) as ActionInputField[]).find((f) => rules[f]!.required) ?? null
+    },
+    isOneTap(action) {
+      const rules = table[action]?.inputs ?? {}
+      return !table[action]?.via && !Object.values(rules).some((r) => r!.required)
+    },
     isStatus: (s: string): s is S => (def.statuses as readonly string[]).includes(s),
     check({ status, action, roles, inputs, context }) {
       if (!isAction(action)) return { error: new ConflictError(`${noun}没有「${action}」这个操作`, { status, action }) }

@@ -58,8 +58,8 @@ export const caseMachine = defineMachine<CaseStatus, CaseAction, Role>({
     },
     resubmit: { from: ['returned'], to: 'resubmitted', by: ['officer'], label: '补充后重新提交', clears: ['closed_at'], public: true },
     archive: { from: ['new', 'resubmitted'], to: 'archived', by: DESK_ROLES, label: '存档', inputs: { note }, stamps: ['closed_at'], public: true },
-    use: { from: ['accepted'], to: 'used', by: DESK_ROLES, label: '用于稿件', inputs: { note }, public: true },
-    publish: { from: ['used'], to: 'published', by: DESK_ROLES, label: '已发表', inputs: { note }, stamps: ['closed_at'], public: true }
+    use: { from: ['accepted'], to: 'used', by: DESK_ROLES, label: '用于稿件', inputs: { note }, via: 'drafts', public: true },
+    publish: { from: ['used'], to: 'published', by: DESK_ROLES, label: '已发表', inputs: { note }, stamps: ['closed_at'], via: 'drafts', public: true }
   }
 })
 
@@ -67,3 +67,6 @@ export const caseMachine = defineMachine<CaseStatus, CaseAction, Role>({
 export const CASE_FEEDBACK_ACTIONS: readonly CaseAction[] = ['return', 'accept', 'archive']
 /** The officer's own action on a returned case. */
 export const RESUBMIT_ACTION: CaseAction = 'resubmit'
+
+/** Whether the officer has something to do with a case in this status (edit and resubmit it). */
+export const officerMayEdit = (status: CaseStatus) => caseMachine.allowed(status, ['officer']).includes(RESUBMIT_ACTION)

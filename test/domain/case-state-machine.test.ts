@@ -67,3 +67,12 @@ describe('case state machine', () => {
     expect(err(caseMachine.check({ status: 'new', action: 'return', roles: staff, inputs: { note: '请补充照片' } }))).toEqual(['ok', 'returned'])
   })
 })
+
+describe('what the app shows, read from the tables', () => {
+  it('one tap for accept and archive; return needs a note; drafts actions are not on the item page', () => {
+    expect(caseMachine.allowed('new', ['staff']).filter((a) => caseMachine.isOneTap(a))).toEqual(['accept', 'archive'])
+    expect(caseMachine.requiredInput('return')).toBe('note')
+    expect(caseMachine.isOneTap('use')).toBe(false)
+    expect(caseMachine.isOneTap('publish')).toBe(false)
+  })
+})

@@ -6,9 +6,6 @@ import { PhotoGrid } from '@/components/photo-grid'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
 
-/** Done with one tap. `return` needs a note; `use` / `publish` belong to the drafts flow, not here. */
-const ONE_TAP: readonly CaseAction[] = ['accept', 'archive']
-
 const isAction = (a: string): a is CaseAction => a in caseMachine.table
 const coord = (n: number) => n.toFixed(5)
 
@@ -54,7 +51,7 @@ export function CaseCard({ detail }: { detail: ItemDetail }) {
 }
 
 /** Returning asks the officer for more: the note is what they will read, so it is required. */
-function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (note: string) => Promise<boolean> }) {
+function ReturnForm({ busy, label, onReturn }: { busy: boolean; label: string; onReturn: (note: string) => Promise<boolean> }) {
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
   const send = async () => {
@@ -66,7 +63,7 @@ function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (note: string
   }
   return (
     <View className='zb-card item__return'>
-      <Text className='zb-label'>{caseMachine.table.return.label}</Text>
+      <Text className='zb-label'>{label}</Text>
       <Textarea
         className='zb-field item__note'
         placeholder='需要补充什么？这段说明会发给报送人'
@@ -81,7 +78,7 @@ function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (note: string
       {error ? <Text className='zb-error'>{error}</Text> : null}
       <View className='zb-actions'>
         <Button type='warning' block loading={busy} onClick={() => void send()}>
-          {caseMachine.table.return.label}
+          {label}
         </Button>
       </View>
     </View>
@@ -97,19 +94,21 @@ export interface CaseActionsProps {
 /** What the case's transition table lets staff do now. */
 export function CaseActions({ detail, busy, onAct }: CaseActionsProps) {
   const allowed = detail.allowedActions.filter(isAction)
-  const oneTap = ONE_TAP.filter((a) => allowed.includes(a))
+  // One tap unless the table asks for input (a note to the officer) or the action belongs to the drafts flow.
+  const oneTap = allowed.filter((a) => caseMachine.isOneTap(a))
+  const returning = allowed.find((a) => caseMachine.requiredInput(a) === 'note')
   return (
     <>
       {oneTap.length > 0 ? (
         <View className='zb-card zb-actions'>
-          {oneTap.map((a) => (
-            <Button key={a} type={a === 'accept' ? 'primary' : 'default'} block loading={busy} onClick={() => void onAct(a)}>
+          {oneTap.map((a, i) => (
+            <Button key={a} type={i === 0 ? 'primary' : 'default'} block loading={busy} onClick={() => void onAct(a)}>
               {caseMachine.table[a].label}
             </Button>
           ))}
         </View>
       ) : null}
-      {allowed.includes('return') ? <ReturnForm busy={busy} onReturn={(note) => onAct('return', note)} /> : null}
+      {returning ? <ReturnForm busy={busy} label={caseMachine.table[returning].label} onReturn={(note) => onAct(returning, note)} /> : null}
     </>
   )
 }
