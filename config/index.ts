@@ -42,6 +42,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       resource: [path.join(root, 'src/styles/variables.scss')]
     },
     mini: {
+      // Levels of WXML templates Taro writes into base.wxml (default 16, about 3.5 KB each, all
+      // counted in the main package). Our deepest page is under 10 levels; deeper trees still
+      // render, through Taro's recursive comp component.
+      baseLevel: 10,
       compile: { include: [domainDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },

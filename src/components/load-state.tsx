@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import { Button, Empty } from './ui'
+import { Button } from './ui'
+import { Empty } from './ui-sub'
 
 export interface LoadStateProps {
   loading: boolean
