@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MyCaseView } from '@/domain'
+import type { OutboxEntry } from '@/services/outbox'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { Button } from '@/components/ui'
@@ -53,6 +54,15 @@ function CaseCard({ item }: { item: MyCaseView }) {
 }
 CaseCard.displayName = 'CaseCard'
 
+/** A delivered entry reads 已提交 only until the server's list below shows the case itself. */
+function notListed(entries: readonly OutboxEntry[], items: readonly MyCaseView[]): readonly OutboxEntry[] {
+  const listed = new Set(items.map((c) => c.id))
+  const listedClientIds = new Set(items.map((c) => c.clientId).filter(Boolean))
+  return entries.filter(
+    (e) => e.state !== 'submitted' || !((e.caseId && listed.has(e.caseId)) || listedClientIds.has(e.clientId))
+  )
+}
+
 export default function MyCases() {
   const fetchCases = useCallback(async () => (await api.myCases()).items, [])
   const { data: items, loading, error, reload: load } = useLoaded(fetchCases, NO_CASES)
@@ -74,7 +84,7 @@ export default function MyCases() {
 
   return (
     <PageShell className='my-cases'>
-      <OutboxList outbox={outbox} entries={entries} />
+      <OutboxList outbox={outbox} entries={notListed(entries, items)} />
       <LoadState
         loading={loading}
         error={error}
