@@ -35,7 +35,7 @@ function CaseCard({ item }: { item: MyCaseView }) {
       <PhotoGrid photos={item.photos} />
       {item.staffComment ? (
         <View className={`zb-quote ${item.status === 'returned' ? 'zb-quote--danger' : ''}`}>
-          <Text className='zb-label'>宣传人员反馈</Text>
+          <Text className='zb-label'>{item.status === 'archived' ? '存档原因' : '宣传人员反馈'}</Text>
           <Text className='zb-quote__body'>{item.staffComment}</Text>
         </View>
       ) : null}
@@ -65,7 +65,7 @@ function notListed(entries: readonly OutboxEntry[], items: readonly MyCaseView[]
 
 export default function MyCases() {
   const fetchCases = useCallback(async () => (await api.myCases()).items, [])
-  const { data: items, loading, error, reload: load } = useLoaded(fetchCases, NO_CASES)
+  const { data: items, loading, error, retryable, reload: load } = useLoaded(fetchCases, NO_CASES)
   const { outbox, entries } = useOutbox()
 
   // Back from editing a returned case: show its new status.
@@ -90,7 +90,7 @@ export default function MyCases() {
         error={error}
         empty={items.length === 0}
         emptyText='您还没有报送事例'
-        onRetry={() => void load()}
+        onRetry={retryable ? () => void load() : undefined}
       />
       {error ? null : items.map((c) => <CaseCard key={c.id} item={c} />)}
       <Button className='my-cases__new' type='primary' block onClick={() => void Taro.navigateTo({ url: CASE_NEW_PAGE })}>
