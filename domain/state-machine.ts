@@ -27,6 +27,8 @@ export interface InputRule {
   max?: number
   /** A closed set of values (reject reasons). */
   choices?: readonly string[]
+  /** What to say when a required input is missing, if the generic sentence is not enough. */
+  missing?: string
   /** Only accepted together with another field's value (a transfer only with "out of jurisdiction"). */
   onlyWith?: { field: ActionInputField; value: string }
 }
@@ -112,7 +114,7 @@ function checkInputs(label: string, rules: Partial<Record<ActionInputField, Inpu
   }
   for (const [field, rule] of Object.entries(rules) as [ActionInputField, InputRule][]) {
     const value = inputs[field]
-    if (rule.required && (value === undefined || value.trim() === '')) return new InvalidError(`「${label}」时请${rule.choices ? '选择' : '填写'}${rule.label}（${field}）`, field)
+    if (rule.required && (value === undefined || value.trim() === '')) return new InvalidError(rule.missing ?? `「${label}」时请${rule.choices ? '选择' : '填写'}${rule.label}（${field}）`, field)
   }
   return null
 }

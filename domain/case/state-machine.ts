@@ -57,7 +57,16 @@ export const caseMachine = defineMachine<CaseStatus, CaseAction, Role>({
       public: true
     },
     resubmit: { from: ['returned'], to: 'resubmitted', by: ['officer'], label: '补充后重新提交', clears: ['closed_at'], public: true },
-    archive: { from: ['new', 'resubmitted'], to: 'archived', by: DESK_ROLES, label: '存档', inputs: { note }, stamps: ['closed_at'], public: true },
+    // Archiving ends the case; the officer reads why (我的事例, 宣传人员反馈).
+    archive: {
+      from: ['new', 'resubmitted'],
+      to: 'archived',
+      by: DESK_ROLES,
+      label: '存档',
+      inputs: { note: { ...note, required: true, label: '存档原因', missing: '存档时请写明原因（note），报送人会看到' } },
+      stamps: ['closed_at'],
+      public: true
+    },
     use: { from: ['accepted'], to: 'used', by: DESK_ROLES, label: '用于稿件', inputs: { note }, via: 'drafts', public: true },
     publish: { from: ['used'], to: 'published', by: DESK_ROLES, label: '已发表', inputs: { note }, stamps: ['closed_at'], via: 'drafts', public: true }
   }

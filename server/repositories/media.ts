@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/database'
 import type { Media } from '../db/tables/media'
 import { mediaKey, type IngestedImage, type MediaStorage } from '../media'
+import type { DeviceFacts } from '../media/device-evidence'
 
 export type { SignMediaUrl } from '../views/media'
 
@@ -8,7 +9,13 @@ export type { SignMediaUrl } from '../views/media'
  * Objects first, row second: a crash in between leaves only a content-addressed file that the
  * next identical upload reuses, never a row pointing at nothing.
  */
-export async function saveIngestedMedia(db: DbOrTx, storage: MediaStorage, owner: { id: string; orgId: string }, image: IngestedImage): Promise<Media> {
+export async function saveIngestedMedia(
+  db: DbOrTx,
+  storage: MediaStorage,
+  owner: { id: string; orgId: string },
+  image: IngestedImage,
+  device: DeviceFacts = {}
+): Promise<Media> {
   const storageKey = mediaKey(image.sha256, 'full')
   const thumbKey = mediaKey(image.sha256, 'thumb')
   await storage.put(storageKey, image.normalised, image.contentType)
@@ -27,7 +34,10 @@ export async function saveIngestedMedia(db: DbOrTx, storage: MediaStorage, owner
       thumb_key: thumbKey,
       taken_at: image.takenAt ?? null,
       gps_lat: image.gps?.lat ?? null,
-      gps_lng: image.gps?.lng ?? null
+      gps_lng: image.gps?.lng ?? null,
+      device_taken_at: device.takenAt ?? null,
+      device_lat: device.gps?.lat ?? null,
+      device_lng: device.gps?.lng ?? null
     })
     .onConflict((oc) => oc.columns(['owner_id', 'sha256']).doNothing())
     .execute()
