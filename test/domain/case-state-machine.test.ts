@@ -46,8 +46,9 @@ describe('case state machine', () => {
     for (const s of CASE_STATUSES) expect(caseMachine.allowed(s, ['reviewer'])).toEqual([])
   })
 
-  it('return needs a note; accepting stamps accepted_at; archive and publish stamp closed_at; resubmit clears it', () => {
+  it('return and archive need a note; accepting stamps accepted_at; archive and publish stamp closed_at; resubmit clears it', () => {
     expect(caseMachine.table.return.inputs?.note?.required).toBe(true)
+    expect(caseMachine.table.archive.inputs?.note?.required).toBe(true)
     expect(caseMachine.table.accept.stamps).toEqual(['accepted_at'])
     expect(caseMachine.table.archive.stamps).toEqual(['closed_at'])
     expect(caseMachine.table.publish.stamps).toEqual(['closed_at'])
@@ -69,9 +70,10 @@ describe('case state machine', () => {
 })
 
 describe('what the app shows, read from the tables', () => {
-  it('one tap for accept and archive; return needs a note; drafts actions are not on the item page', () => {
-    expect(caseMachine.allowed('new', ['staff']).filter((a) => caseMachine.isOneTap(a))).toEqual(['accept', 'archive'])
+  it('one tap for accept; return and archive need a note; drafts actions are not on the item page', () => {
+    expect(caseMachine.allowed('new', ['staff']).filter((a) => caseMachine.isOneTap(a))).toEqual(['accept'])
     expect(caseMachine.requiredInput('return')).toBe('note')
+    expect(caseMachine.requiredInput('archive')).toBe('note')
     expect(caseMachine.isOneTap('use')).toBe(false)
     expect(caseMachine.isOneTap('publish')).toBe(false)
   })
