@@ -71,7 +71,9 @@ export function CaseForm({ mode, initial, departmentName, onChange, upload, onSu
         count: room,
         mediaType: ['image'],
         sourceType: ['camera', 'album'],
-        sizeType: ['compressed']
+        // The original: WeChat's own 'compressed' copy drops EXIF (the capture time and place the
+        // case keeps as evidence); compressPhoto makes it small afterwards.
+        sizeType: ['original']
       })
       picked = res.tempFiles.map((f) => f.tempFilePath)
     } catch {
