@@ -1,8 +1,7 @@
 // H5: Taro's compressImage is a stub in the browser, so draw the photo on a canvas and
 // export a JPEG blob. The returned object URL is what Taro's H5 uploadFile accepts.
-import { CLIENT_JPEG_QUALITY, type DeviceEvidence } from '@/domain'
+import { CLIENT_JPEG_QUALITY } from '@/domain'
 import { fitLongSide } from './photo-size'
-import { EXIF_HEAD_BYTES, readExif } from './exif'
 
 function loadImage(src: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
@@ -36,16 +35,6 @@ async function compressToUrl(path: string): Promise<string> {
     return blob ? URL.createObjectURL(blob) : path
   } catch {
     return path
-  }
-}
-
-/** The picked file's own bytes (a blob: URL from the file chooser), before the canvas drops its EXIF. */
-export async function readDeviceEvidence(path: string): Promise<DeviceEvidence> {
-  try {
-    const file = await (await fetch(path)).blob()
-    return readExif(await file.slice(0, EXIF_HEAD_BYTES).arrayBuffer())
-  } catch {
-    return {}
   }
 }
 

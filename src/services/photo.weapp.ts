@@ -1,8 +1,7 @@
 // WeChat: wx.compressImage to the long side the server keeps anyway, read the size first.
 import Taro from '@tarojs/taro'
-import { CLIENT_JPEG_QUALITY, type DeviceEvidence } from '@/domain'
+import { CLIENT_JPEG_QUALITY } from '@/domain'
 import { fitLongSide } from './photo-size'
-import { EXIF_HEAD_BYTES, readExif } from './exif'
 
 export async function compressPhoto(path: string): Promise<string> {
   try {
@@ -18,29 +17,6 @@ export async function compressPhoto(path: string): Promise<string> {
   } catch {
     // An odd format WeChat cannot compress: send the original, the server still resizes it.
     return path
-  }
-}
-
-/**
- * The original's head through the FileSystemManager, before wx.compressImage writes a file with
- * no EXIF. Only as many bytes as the file has: WeChat refuses a length past its end.
- */
-export async function readDeviceEvidence(path: string): Promise<DeviceEvidence> {
-  try {
-    const fs = Taro.getFileSystemManager()
-    const { size } = fs.statSync(path) as Taro.Stats
-    const head = await new Promise<ArrayBuffer>((resolve, reject) =>
-      fs.readFile({
-        filePath: path,
-        position: 0,
-        length: Math.min(size, EXIF_HEAD_BYTES),
-        success: (res) => resolve(res.data as ArrayBuffer),
-        fail: reject
-      })
-    )
-    return readExif(head)
-  } catch {
-    return {}
   }
 }
 
