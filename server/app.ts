@@ -16,6 +16,7 @@ import orgPlugin from './plugins/app/org'
 import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
 import media from './plugins/app/media'
+import jobs, { type JobsOptions } from './plugins/app/jobs'
 import api from './routes/api'
 
 declare module 'fastify' {
@@ -30,6 +31,8 @@ export interface AppDeps {
   dbEngine: 'pglite' | 'postgres'
   orgId: string
   logger?: FastifyServerOptions['logger']
+  /** Fixed clock for the background jobs (tests). */
+  jobsNow?: JobsOptions['now']
 }
 
 /**
@@ -60,6 +63,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(wechat, deps.config.wechat)
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
+  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow })
   // Routes.
   await app.register(api, { prefix: '/api' })
   await app.register(staticH5, { h5Dir: deps.config.h5Dir })

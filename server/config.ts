@@ -27,6 +27,8 @@ export const EnvSchema = Type.Object({
   HSTS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off' }),
   CORS_ORIGINS: Type.String({ pattern: '^(https?://[^/,\\s]+(,\\s*https?://[^/,\\s]+)*)?$', default: '' }),
   MEDIA_TMP_SWEEP_SECONDS: Type.Integer({ minimum: 10, maximum: 7 * 86400, default: 3600 }),
+  /** Background jobs (pg-boss on the same database): daily 催办 reminders. Tests turn them off. */
+  JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' }
@@ -50,6 +52,7 @@ export interface Config {
     /** Origins other web apps may call the API from; empty: none (CORS closed). */
     corsOrigins: string[]
   }
+  jobs: boolean
   media: {
     /** Local folder (default) or S3-compatible object storage. */
     storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       hsts: parsed.HSTS === 'on',
       corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
     },
+    jobs: parsed.JOBS === 'on',
     media: {
       storage:
         parsed.MEDIA_STORAGE === 's3'
