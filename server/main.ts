@@ -13,7 +13,7 @@ const say = (line: string) => process.stdout.write(line + '\n')
 async function main() {
   const config = loadConfig()
   const demo = process.argv.includes('--demo')
-  if (!config.databaseUrl) acquireDataDirLock(config.dataDir)
+  if (!config.databaseUrl) await acquireDataDirLock(config.dataDir)
   // `npm start` always serves the current app: build H5 when missing or older than its sources.
   if (!process.argv.includes('--no-build')) buildIfStale('h5', { outDir: config.h5Dir, log: say })
 
