@@ -40,7 +40,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 interface RequestOptions {
   method?: Method
   data?: unknown
-  query?: Record<string, string | number | undefined | null>
+  query?: Record<string, string | number | boolean | undefined | null>
   /** Retry on network failure. On by default for GET; set it for POSTs the server de-duplicates. */
   retry?: boolean
   /** Skip the bearer token (login calls). */
