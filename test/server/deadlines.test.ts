@@ -63,6 +63,23 @@ describe('due_at is set when the clock starts', () => {
   })
 })
 
+describe('the desk sees the deadline in working days', () => {
+  it('on the item and in the inbox; the author does not', async () => {
+    const citizen = await t.login('citizen', '看时限的人')
+    const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category: 'complaint', body: '今日到期的投诉' } })
+    const id = res.json().id
+    const today = endOfBeijingDay(beijingDay(new Date()))
+    await t.db.updateTable('item').set({ due_at: today }).where('id', '=', id).execute()
+    const expected = { dueAt: today.toISOString(), state: 'due_today', workingDays: 0, label: '今日到期', dueSoon: true, uncertain: false }
+    const detail = await t.app.inject({ method: 'GET', url: `/api/items/${id}`, headers: bearer(staff) })
+    expect(detail.json().due).toEqual(expected)
+    const inbox = await t.app.inject({ method: 'GET', url: '/api/inbox?limit=100', headers: bearer(staff) })
+    expect(inbox.json().items.find((i: { id: string }) => i.id === id).due).toEqual(expected)
+    const own = await t.app.inject({ method: 'GET', url: `/api/items/${id}`, headers: bearer(citizen) })
+    expect(own.json().due).toBeNull()
+  })
+})
+
 describe('deadline rules (admin)', () => {
   const put = (session: SessionView, payload: object) => t.app.inject({ method: 'PUT', url: '/api/admin/deadline-rules', headers: bearer(session), payload })
 
