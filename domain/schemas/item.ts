@@ -7,6 +7,7 @@ import { CREATE_EVENT, DESK_OPERATIONS, PRIORITIES } from '../desk-operations'
 import { CaseStatusSchema } from './case'
 import { EvidenceMediaView, Place } from './case'
 import { Id, literalUnion } from './common'
+import { DueView } from './due'
 
 export const ItemKind = literalUnion(ITEM_KINDS, { title: '类型' })
 export const MessageCategorySchema = literalUnion(MESSAGE_CATEGORIES, { title: '留言类别' })
@@ -104,6 +105,8 @@ export const ItemDetail = Type.Object({
   firstReplyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastActivityAt: Type.String({ format: 'date-time' }),
+  /** The deadline in working days; desk only (absent or null for authors and items without one). */
+  due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Actions the current user may take now, from the transition table. */
   allowedActions: Type.Array(ItemActionSchema),
   timeline: Type.Array(TimelineEvent)

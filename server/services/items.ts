@@ -15,7 +15,8 @@ import { toItemDetail } from '../views/item-detail'
 import { toTimelines } from '../views/timeline'
 import type { SignMediaUrl } from '../views/media'
 import { inTransaction, type TxScope } from './transaction'
-import { dueAtFor, dueAtOnAccept } from './deadlines'
+import { dueAtFor, dueAtOnAccept, orgCalendar } from './deadlines'
+import { dueView } from '../../domain/deadlines/describe-due'
 
 export type { Actor } from '../repositories/items'
 
@@ -252,5 +253,6 @@ export async function getItemDetail(db: Db | TxScope, actor: Actor, id: string, 
   const desk = seesInbox(actor)
   const [parts, events] = await Promise.all([loadItemParts(conn, item), listEventRows(conn, [item.id], !desk)])
   const timeline = toTimelines(events, !desk).get(item.id) ?? []
-  return toItemDetail(item, parts, { id: actor.id, desk, actingRoles: actingRoles(actor, item) }, timeline, sign)
+  const due = desk && item.due_at ? dueView(await orgCalendar(conn, actor.orgId), new Date(), item.due_at) : null
+  return toItemDetail(item, parts, { id: actor.id, desk, actingRoles: actingRoles(actor, item) }, timeline, sign, due)
 }

@@ -22,7 +22,7 @@ export function toPlace(r: Pick<CaseReport, 'place_address' | 'place_lat' | 'pla
 }
 
 /** An item as one viewer may see it: signed photo links, a masked phone for staff. */
-export function toItemDetail(item: Item, parts: ItemParts, viewer: Viewer, timeline: TimelineEvent[], sign: SignMediaUrl): ItemDetail {
+export function toItemDetail(item: Item, parts: ItemParts, viewer: Viewer, timeline: TimelineEvent[], sign: SignMediaUrl, due: ItemDetail['due'] = null): ItemDetail {
   const { message, report } = parts
   const own = item.author_id === viewer.id
   return {
@@ -48,6 +48,8 @@ export function toItemDetail(item: Item, parts: ItemParts, viewer: Viewer, timel
     firstReplyAt: item.first_reply_at?.toISOString() ?? null,
     closedAt: item.closed_at?.toISOString() ?? null,
     lastActivityAt: item.last_activity_at.toISOString(),
+    // How long is left, in working days: the desk's business (the author is not shown deadlines).
+    due: viewer.desk ? due : null,
     allowedActions: ITEM_MACHINES[item.kind].allowed(item.status, viewer.actingRoles),
     timeline
   }
