@@ -8,6 +8,8 @@ const isField = (t: EventTarget | null) =>
 
 export function onKeyPress(handler: (press: KeyPress) => boolean): () => void {
   const listener = (e: KeyboardEvent) => {
+    // Taro's <Input> re-emits its own `keydown` as a CustomEvent without a key: not a key press.
+    if (typeof e.key !== 'string') return
     const press = { key: e.key, inField: isField(e.target), modified: e.ctrlKey || e.altKey || e.metaKey }
     if (handler(press)) e.preventDefault()
   }
