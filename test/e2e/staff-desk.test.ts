@@ -49,7 +49,8 @@ describeInBrowser('the staff desk (H5) at 1440×900 and at a phone', () => {
     server = await startServer()
     browser = await launch()
     await postMessages(server.baseUrl)
-  }, 120_000)
+    // A busy 2-core machine takes over a minute to start the server.
+  }, 240_000)
   afterAll(async () => {
     await browser?.close()
     await server?.stop()

@@ -26,7 +26,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${out}`)), 180_000)
     const check = () => {
       const m = out.match(/is running at (http:\/\/[^/\s]+)\//)
       if (m) {
