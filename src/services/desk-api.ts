@@ -2,41 +2,14 @@
 // with versions, assign, priority, topics, notes, batch). The server routes land in parallel, so
 // every call that may not exist yet degrades: a 404 from a route means "not there", and the desk
 // shows less rather than failing. Field names the server may not send yet are optional here.
-import type { ActionBody, InboxItem, InboxPage, ItemDetail, RejectReason } from '@/domain'
+import type { ActionBody, InboxItem, InboxPage, InboxQuery, ItemDetail, RejectReason } from '@/domain'
 import { ApiError, request } from './api'
 
-export type DeskSort = 'newest' | 'oldest_waiting' | 'due_soonest' | 'priority'
+/** GET /api/inbox's query (domain/schemas/inbox.ts): every filter combines with `q` and every sort. */
+export type DeskInboxQuery = InboxQuery
 
-/** GET /api/inbox's query: every filter combines with `q` and every sort. */
-export interface DeskInboxQuery {
-  q?: string
-  /** A saved view's id or a built-in view's key. */
-  view?: string
-  kind?: InboxItem['kind']
-  bucket?: 'open' | 'waiting' | 'closed'
-  status?: string
-  category?: string
-  topic?: string
-  departmentId?: string
-  /** `me`, `unassigned` or a user id. */
-  assignee?: string
-  overdue?: boolean
-  dueSoon?: boolean
-  priority?: string
-  hasPhotos?: boolean
-  sort?: DeskSort
-  cursor?: string
-  limit?: number
-}
-
-/** A dense list row: today's inbox row plus what the desk columns show once the server sends it. */
+/** A dense list row; `version` once the server sends it (sent back with an action, so a stale one gets 409). */
 export interface DeskInboxItem extends InboxItem {
-  departmentName?: string | null
-  assigneeId?: string | null
-  assigneeName?: string | null
-  dueAt?: string | null
-  priority?: string | number | null
-  /** Bumped by every change; sent back with an action so a stale one gets 409. */
   version?: number
 }
 
@@ -49,7 +22,7 @@ export interface DeskItemDetail extends ItemDetail {
   assigneeId?: string | null
   assigneeName?: string | null
   departmentId?: string | null
-  priority?: string | number | null
+  priority?: number
   dueAt?: string | null
 }
 
@@ -142,7 +115,7 @@ export const deskApi = {
   /** Null assignee or department clears it. */
   assign: (id: string, to: { assigneeId?: string | null; departmentId?: string | null }, version?: number) =>
     request<DeskItemDetail>(path(id, '/assign'), { method: 'POST', data: withVersion(to, version) }),
-  setPriority: (id: string, priority: string | number, version?: number) =>
+  setPriority: (id: string, priority: number, version?: number) =>
     request<DeskItemDetail>(path(id, '/priority'), { method: 'POST', data: withVersion({ priority }, version) }),
   setTopics: (id: string, topicIds: string[], version?: number) =>
     request<DeskItemDetail>(path(id, '/topics'), { method: 'POST', data: withVersion({ topicIds }, version) }),

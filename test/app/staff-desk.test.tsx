@@ -22,7 +22,16 @@ const caseRow: DeskInboxItem = {
   thumbUrls: [thumb(1), thumb(2), thumb(3)],
   photoCount: 5,
   createdAt: '2026-11-25T03:00:00.000Z',
-  lastActivityAt: '2026-11-25T03:00:00.000Z'
+  lastActivityAt: '2026-11-25T03:00:00.000Z',
+  bucket: 'open',
+  departmentId: null,
+  departmentName: null,
+  assigneeId: null,
+  assigneeName: null,
+  priority: 0,
+  topics: [],
+  dueAt: null,
+  match: null,
 }
 const messageRow: DeskInboxItem = {
   id: 'a0000000-0000-4000-8000-000000000001',
@@ -35,7 +44,16 @@ const messageRow: DeskInboxItem = {
   thumbUrls: [],
   photoCount: 0,
   createdAt: '2026-11-25T02:00:00.000Z',
-  lastActivityAt: '2026-11-25T02:00:00.000Z'
+  lastActivityAt: '2026-11-25T02:00:00.000Z',
+  bucket: 'open',
+  departmentId: null,
+  departmentName: null,
+  assigneeId: null,
+  assigneeName: null,
+  priority: 0,
+  topics: [],
+  dueAt: null,
+  match: null,
 }
 const repliedRow: DeskInboxItem = { ...messageRow, id: 'a0000000-0000-4000-8000-000000000002', status: 'replied', excerpt: '城北菜市场电子秤缺斤短两' }
 
@@ -131,6 +149,10 @@ test('server views show their live counts and are asked for by id, with the sear
     if (req.url === '/api/inbox/counts') {
       return { statusCode: 200, data: { views: [{ id: 'mine', label: '我的待办', count: 3 }, { id: 'overdue', label: '已超期', count: 12 }] } }
     }
+    if (req.url.includes('q=')) {
+      // The server says where it matched: here in a reply, not in the excerpt.
+      return { statusCode: 200, data: { items: [{ ...messageRow, match: { snippet: '…已联系夜市管理方…', ranges: [[4, 6]] } }], nextCursor: null } }
+    }
     if (req.url.startsWith('/api/inbox?')) return { statusCode: 200, data: { items: [messageRow], nextCursor: null } }
     return NO_ROUTE(req)
   })
@@ -146,8 +168,9 @@ test('server views show their live counts and are asked for by id, with the sear
   fireEvent.input(document.querySelector('.desk__search input') as HTMLInputElement, { target: { value: '夜市' } })
   fireEvent.click(screen.getByText('搜索'))
   await waitFor(() => expect(gets(sent)).toContain(`/api/inbox?view=overdue&q=${encodeURIComponent('夜市')}&limit=20`))
-  // The match is marked in the excerpt.
+  // The server's snippet replaces the excerpt, its match marked.
   expect(await screen.findByText('夜市', { selector: '.zb-highlighted__match' })).toBeInTheDocument()
+  expect(document.querySelector('.desk-row__excerpt')?.textContent).toBe('…已联系夜市管理方…')
 })
 
 test('at a desk: j/k move, Enter opens the item beside the list, e accepts it with the table’s action', async () => {

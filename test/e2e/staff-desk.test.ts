@@ -8,7 +8,7 @@ let browser: Browser
 
 const MESSAGES = [
   { category: 'complaint', body: '东关夜市烧烤摊占道经营到凌晨，油烟扰民，希望尽快处理。' },
-  { category: 'tip_off', body: '城北菜市场有商户使用未检定的电子秤，缺斤短两。' },
+  { category: 'tipoff', body: '城北菜市场有商户使用未检定的电子秤，缺斤短两。' },
   { category: 'question', body: '个体工商户年报在哪里填报？截止日期是哪天？' }
 ] as const
 

@@ -14,12 +14,13 @@ export function headline(item: Pick<DeskInboxItem, 'kind' | 'category' | 'title'
   return item.category ? MESSAGE_CATEGORY_LABELS[item.category] : '留言'
 }
 
-const PRIORITY_LABELS: Record<string, string> = { urgent: '紧急', high: '高', normal: '普通', low: '低' }
+/** The inbox's priorities are 0 (normal) to 2 (GET /api/inbox's `priority` filter). */
+const PRIORITY_LABELS: Record<number, string> = { 1: '较急', 2: '紧急' }
 
-/** Null for no or normal priority: the column stays quiet unless something stands out. */
-export function priorityLabel(priority: DeskInboxItem['priority']): string | null {
-  if (priority === undefined || priority === null || priority === 'normal' || priority === 0) return null
-  return PRIORITY_LABELS[String(priority)] ?? String(priority)
+/** Null for normal priority: the column stays quiet unless something stands out. */
+export function priorityLabel(priority: number | undefined): string | null {
+  if (!priority) return null
+  return PRIORITY_LABELS[priority] ?? `优先级 ${priority}`
 }
 
 export type DueTone = 'overdue' | 'today' | 'later'

@@ -50,7 +50,8 @@ export function DeskRow({ item, cursor, open, checked, q, now, onOpen, onToggle 
       <Text className='desk-row__kind'>{kindLabel(item.kind)}</Text>
       <Text className='desk-row__headline'>{headline(item)}</Text>
       <View className='desk-row__excerpt'>
-        <Highlighted text={item.excerpt} q={q} />
+        {/* With a search, the server's snippet around the match (it may be in a reply or a note). */}
+        {item.match ? <Highlighted text={item.match.snippet} ranges={item.match.ranges} /> : <Highlighted text={item.excerpt} q={q} />}
       </View>
       <Text className={`desk-row__dept ${item.departmentName ? '' : 'desk-row__blank'}`}>{item.departmentName ?? '—'}</Text>
       <Text className='desk-row__assignee'>{item.assigneeName ?? '未分派'}</Text>

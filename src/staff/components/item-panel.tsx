@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import { caseMachine, messageMachine, type CaseAction, type MessageAction, type RejectReason } from '@/domain'
 import { Timeline } from '@/components/timeline'
 import { LoadState } from '@/components/load-state'
-import { ApiError, showError } from '@/services/api'
+import { ApiError, canRetry, showError } from '@/services/api'
 import { deskApi, type ActInput, type DeskItemDetail } from '@/services/desk-api'
 import { focusFieldIn, revealIn } from '@/services/keyboard'
 import { MessageActions, MessageCard } from '../pages/item/message-parts'
@@ -25,16 +25,20 @@ export interface ItemPanelProps {
   command?: PanelCommand | null
   /** After every change the server confirmed, with the item as it is now. */
   onChanged?: (detail: DeskItemDetail) => void
+  /** Each time the item has been read. */
+  onLoaded?: (detail: DeskItemDetail) => void
 }
 
 /**
  * One item with everything staff can do to it: the item's page on a phone, the detail beside
  * the list on a desk. Actions carry the item's version once the server sends one.
  */
-export function ItemPanel({ id, command, onChanged }: ItemPanelProps) {
+export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) {
   const [detail, setDetail] = useState<DeskItemDetail | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
+  // Asking again cannot help with a 403 or 404: no 重试 then.
+  const [retryable, setRetryable] = useState(true)
   const [busy, setBusy] = useState(false)
   const [assigning, setAssigning] = useState(false)
   // Ignores an answer for an item the desk has since moved away from.
@@ -46,12 +50,19 @@ export function ItemPanel({ id, command, onChanged }: ItemPanelProps) {
     setError(null)
     try {
       const d = await deskApi.item(id)
-      if (current.current === id) setDetail(d)
+      if (current.current === id) {
+        setDetail(d)
+        onLoaded?.(d)
+      }
     } catch (e) {
-      if (current.current === id) setError(e instanceof ApiError ? e.message : '加载失败')
+      if (current.current === id) {
+        setError(e instanceof ApiError ? e.message : '加载失败')
+        setRetryable(canRetry(e))
+      }
     } finally {
       if (current.current === id) setLoading(false)
     }
+    // onLoaded is the page's own callback; a new one each render must not reload the item.
   }, [id])
 
   useEffect(() => {
@@ -108,7 +119,7 @@ export function ItemPanel({ id, command, onChanged }: ItemPanelProps) {
   if (!detail) {
     return (
       <View className='item-panel'>
-        <LoadState loading={loading} error={error} empty emptyText='' onRetry={() => void load()} />
+        <LoadState loading={loading} error={error} empty emptyText='' onRetry={retryable ? () => void load() : undefined} />
       </View>
     )
   }

@@ -19,6 +19,8 @@ import { emptyText, statusFilters, type StatusFilter } from './filters'
 import './index.scss'
 
 const PAGE_SIZE = 20
+/** The built-in view a desk opens on (domain/inbox-views.ts). */
+const DEFAULT_VIEW = 'open'
 
 interface Filter {
   viewId: string
@@ -30,7 +32,8 @@ function query(views: readonly DeskView[], f: Filter, cursor?: string): DeskInbo
   const view = views.find((v) => v.id === f.viewId)
   // A view the app made up carries its filters; a server view is asked for by its id.
   const base: DeskInboxQuery = view?.query ? { ...view.query } : { view: f.viewId }
-  if (f.status !== 'all') base.status = f.status
+  // The chips offer only the statuses of the view's kind (filters.ts).
+  if (f.status !== 'all') base.status = f.status as DeskInboxQuery['status']
   if (f.q.trim()) base.q = f.q.trim()
   return { ...base, limit: PAGE_SIZE, cursor }
 }
@@ -54,18 +57,24 @@ export default function Inbox() {
   const generation = useRef(0)
   const serverViews = useRef(false)
 
+  // The list waits for the first answer about views, so it is not loaded twice (made-up, then the server's).
+  const [viewsReady, setViewsReady] = useState(false)
+
   const reloadCounts = useCallback(async () => {
     try {
       const counted = await deskApi.counts()
-      if (!counted) return
+      if (!counted || counted.length === 0) return
       setViews(counted)
       if (!serverViews.current) {
         serverViews.current = true
-        // The server's first view replaces the made-up 全部 the desk started with.
-        setFilter((f) => (counted.some((v) => v.id === f.viewId) ? f : { ...f, viewId: counted[0]?.id ?? f.viewId }))
+        // A new desk opens on everything still to do (全部待处理), not on an empty 我的待办.
+        const first = counted.find((v) => v.id === DEFAULT_VIEW) ?? counted[0]
+        setFilter((f) => (counted.some((v) => v.id === f.viewId) ? f : { ...f, viewId: first.id }))
       }
     } catch {
       // Counts are a help, not the work: the list still loads without them.
+    } finally {
+      setViewsReady(true)
     }
   }, [])
 
@@ -103,17 +112,20 @@ export default function Inbox() {
     }
   }
 
-  // The list follows the filter (and the views, once the server has named them).
   useEffect(() => {
-    void reload(filter, views)
+    void reloadCounts()
+  }, [reloadCounts])
+  // The list follows the filter (and the views, once the server has named them).
+  const viewIds = views.map((v) => v.id).join()
+  useEffect(() => {
+    if (viewsReady) void reload(filter, views)
     // `views` changes with every count; the list depends only on which views exist.
-  }, [reload, filter, views.map((v) => v.id).join()])
+  }, [reload, filter, viewIds, viewsReady])
   // Also on coming back from an item's page, whose status may have changed (the first show is
   // the mount, which the effect above already loads for).
   const shown = useRef(false)
   useDidShow(() => {
-    void reloadCounts()
-    if (shown.current) void reload(filter, views)
+    if (shown.current) void Promise.all([reload(filter, views), reloadCounts()])
     shown.current = true
   })
   usePullDownRefresh(() => {

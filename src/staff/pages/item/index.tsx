@@ -1,4 +1,4 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { ItemPanel } from '../../components/item-panel'
 import './index.scss'
@@ -8,7 +8,11 @@ export default function Item() {
   const id = useRouter().params.id ?? ''
   return (
     <PageShell className='item'>
-      <ItemPanel id={id} />
+      <ItemPanel
+        id={id}
+        // One page for both kinds: its title says which this is once it has loaded.
+        onLoaded={(d) => void Taro.setNavigationBarTitle({ title: d.kind === 'case' ? '事例详情' : '留言详情' })}
+      />
     </PageShell>
   )
 }
