@@ -142,7 +142,9 @@ describeInBrowser('the staff desk (H5) at 1440×900 and at a phone', () => {
   it('at a phone: one column, views as chips, a tap opens the item page, 44-px targets', async () => {
     const phone = await phonePage(browser)
     await devLogin(phone, server.baseUrl, '宣传人员', '李宣传')
-    await rows(phone).nth(2).waitFor()
+    // 全部待处理: the tip-off was answered above, so it waits on the citizen and is not listed.
+    await rows(phone).filter({ hasText: MESSAGES[0].body.slice(0, 10) }).waitFor()
+    expect(await rows(phone).filter({ hasText: MESSAGES[1].body.slice(0, 10) }).count()).toBe(0)
     expect(await phone.locator('.desk__detail').count()).toBe(0)
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     const view = await box(phone, '.desk-shell__view')

@@ -9,6 +9,7 @@ import { ApiError, showError } from '@/services/api'
 import { deskApi, FALLBACK_VIEWS, type BatchResult, type DeskInboxItem, type DeskInboxQuery, type DeskItemDetail, type DeskView } from '@/services/desk-api'
 import { blurField, focusFieldIn, onKeyPress, revealIn } from '@/services/keyboard'
 import { itemPage } from '@/services/routes'
+import { guardBack } from '@/services/back-guard'
 import { DeskShell } from '../../components/desk-shell'
 import { DeskRow } from '../../components/desk-row'
 import { BatchBar } from '../../components/batch-bar'
@@ -115,6 +116,8 @@ export default function Inbox() {
   useEffect(() => {
     void reloadCounts()
   }, [reloadCounts])
+  // The browser's Back stays in the desk (H5; nothing to do in the mini-program).
+  useEffect(() => guardBack(), [])
   // The list follows the filter (and the views, once the server has named them).
   const viewIds = views.map((v) => v.id).join()
   useEffect(() => {
