@@ -9,6 +9,7 @@ import type { ItemEventTable } from './tables/item-event'
 import type { MediaTable } from './tables/media'
 import type { CaseReportTable } from './tables/case-report'
 import type { ItemMediaTable } from './tables/item-media'
+import type { SessionTable, RefreshTokenTable } from './tables/session'
 
 export interface Database {
   org: OrgTable
@@ -21,6 +22,8 @@ export interface Database {
   media: MediaTable
   case_report: CaseReportTable
   item_media: ItemMediaTable
+  session: SessionTable
+  refresh_token: RefreshTokenTable
 }
 
 export type Db = Kysely<Database>

@@ -35,7 +35,7 @@ const caseRow = (input: ResubmitCaseBody) => ({
  * one gets that case back. Item, case text, photo links and the first event are one transaction.
  */
 export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBody): Promise<{ id: string; created: boolean }> {
-  return createOnce(db, { orgId: author.orgId, authorId: author.id, clientId: input.clientId }, async () => {
+  return createOnce(db, { orgId: author.orgId, authorId: author.id, kind: 'case', clientId: input.clientId }, async () => {
     await checkCaseInput(db, author, input)
     return db.transaction().execute(async (tx) => {
       const item = await tx

@@ -1,8 +1,10 @@
 import type { Db } from '../db/database'
 import type { CreateInvitationBody, InvitationView } from '../../domain/schemas/auth'
-import { badRequest, conflict, notFound } from '../http/errors'
+import { badRequest } from '../http/errors'
 import { newReadableCode } from './readable-code'
 import { addRole } from './users'
+
+export const INVALID_INVITATION = '邀请码无效：可能输错了、已被使用或已过期。请核对后重新输入，或向管理员索取新的邀请码'
 
 export async function createInvitation(db: Db, admin: { id: string; orgId: string }, input: CreateInvitationBody): Promise<InvitationView> {
   if (input.departmentId) {
@@ -18,7 +20,10 @@ export async function createInvitation(db: Db, admin: { id: string; orgId: strin
   return { code: row.code, role: row.role, departmentId: row.department_id, expiresAt: row.expires_at.toISOString() }
 }
 
-/** One UPDATE claims the code, so two people redeeming at once cannot both succeed. */
+/**
+ * One UPDATE claims the code, so two people redeeming at once cannot both succeed. Unknown, used
+ * and expired codes get one answer: a guesser learns nothing about which codes exist.
+ */
 export async function redeemInvitation(db: Db, user: { id: string; orgId: string }, rawCode: string): Promise<void> {
   const code = rawCode.trim().toUpperCase()
   await db.transaction().execute(async (tx) => {
@@ -31,12 +36,7 @@ export async function redeemInvitation(db: Db, user: { id: string; orgId: string
       .where('expires_at', '>', new Date())
       .returning(['role', 'department_id'])
       .executeTakeFirst()
-    if (!claimed) {
-      const found = await tx.selectFrom('invitation').select(['redeemed_by', 'expires_at']).where('code', '=', code).where('org_id', '=', user.orgId).executeTakeFirst()
-      if (!found) throw notFound('邀请码不存在，请核对后重新输入')
-      if (found.redeemed_by) throw conflict('该邀请码已被使用，请向管理员索取新的邀请码')
-      throw badRequest('该邀请码已过期，请向管理员索取新的邀请码', 'invitation_expired')
-    }
+    if (!claimed) throw badRequest(INVALID_INVITATION, 'invitation_invalid')
     await addRole(tx, user.id, claimed.role, claimed.department_id)
   })
 }

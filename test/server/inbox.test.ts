@@ -43,7 +43,7 @@ it('pages newest first without skipping or repeating, and filters by status', as
 it('each bureau sees only its own inbox', async () => {
   const other = await t.db.insertInto('org').values({ name: '邻县局' }).returning('id').executeTakeFirstOrThrow()
   const outsider = await t.db.insertInto('app_user').values({ org_id: other.id, name: '外单位', roles: ['staff'] }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
-  const token = t.app.signSession(outsider)
+  const { token } = await t.app.openSession(outsider)
   const res = await t.app.inject({ method: 'GET', url: '/api/inbox', headers: { authorization: `Bearer ${token}` } })
   expect(res.statusCode).toBe(200)
   expect(res.json().items).toEqual([])

@@ -9,6 +9,8 @@ import items from './items'
 import media from './media'
 import mediaFiles from './media-files'
 import cases from './cases'
+import account from './account'
+import users from './users'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -22,7 +24,7 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, invitations, messages, inbox, items, media, cases]) await authenticated.register(plugin)
+    for (const plugin of [me, account, users, invitations, messages, inbox, items, media, cases]) await authenticated.register(plugin)
   })
 }
 export default api
