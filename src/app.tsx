@@ -2,9 +2,12 @@ import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { session } from './services/session'
 import { silentLogin } from './services/login'
-import { showError } from './services/api'
+import { ApiError, setSilentSignIn, showError } from './services/api'
 import { LOGIN_PAGE } from './services/routes'
 import './app.scss'
+
+// Where the platform signs in silently (WeChat), an ended refresh token is replaced the same way.
+setSilentSignIn(silentLogin)
 
 /** Signs in on launch: silently where the platform can (WeChat), else on the login page. */
 async function signIn(): Promise<void> {
@@ -16,8 +19,11 @@ async function signIn(): Promise<void> {
       return
     }
   } catch (e) {
-    showError(e)
-    return
+    // A server in dev mode has no WeChat: its login page offers dev login instead.
+    if (!(e instanceof ApiError && e.code === 'wechat_dev_mode')) {
+      showError(e)
+      return
+    }
   }
   await Taro.reLaunch({ url: LOGIN_PAGE })
 }

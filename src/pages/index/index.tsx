@@ -26,8 +26,8 @@ function InvitationForm() {
     }
     setBusy(true)
     try {
-      const s = await api.redeemInvitation(trimmed)
-      session.save(s)
+      const { user } = await api.redeemInvitation(trimmed)
+      session.saveUser(user)
       setCode('')
       Taro.showToast({ title: '邀请码已兑换', icon: 'success' })
     } catch (e) {
@@ -71,10 +71,25 @@ export default function Home() {
     setLarge(value)
     fontPreference.setLarge(value)
   }
-  const signOut = () => {
-    session.clear()
+  const [signingOut, setSigningOut] = useState(false)
+  const leave = async (call: () => Promise<void>) => {
+    setSigningOut(true)
+    try {
+      await call()
+    } catch (e) {
+      // This device has forgotten the sign-in either way (logout) or nothing changed (everywhere).
+      showError(e)
+      if (session.token()) return
+    } finally {
+      setSigningOut(false)
+    }
     void Taro.reLaunch({ url: LOGIN_PAGE })
   }
+  const signOut = () => leave(api.logout)
+  const signOutEverywhere = () =>
+    void Taro.showModal({ title: '退出所有设备', content: '本账号在所有手机和电脑上的登录都将失效，需要重新登录。确定吗？' }).then((r) => {
+      if (r.confirm) void leave(api.signOutEverywhere)
+    })
 
   return (
     <PageShell className='home'>
@@ -138,9 +153,14 @@ export default function Home() {
         </View>
         {user ? <InvitationForm /> : null}
         {user ? (
-          <Button className='home__sign-out' fill='none' block onClick={signOut}>
-            退出登录
-          </Button>
+          <View className='home__sign-out'>
+            <Button fill='none' block loading={signingOut} onClick={() => void signOut()}>
+              退出登录
+            </Button>
+            <Button fill='none' block disabled={signingOut} onClick={signOutEverywhere}>
+              退出所有设备
+            </Button>
+          </View>
         ) : null}
       </View>
     </PageShell>

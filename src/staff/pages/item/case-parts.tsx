@@ -5,6 +5,7 @@ import { StatusTag } from '@/components/status-tag'
 import { PhotoGrid } from '@/components/photo-grid'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
+import { PublicNoteHint } from '@/staff/components/public-note'
 
 /** ActionBody's `note` limit (domain/schemas/item.ts). */
 const NOTE_MAX = 500
@@ -69,6 +70,7 @@ function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (note: string
   return (
     <View className='zb-card item__return'>
       <Text className='zb-label'>{caseMachine.table.return.label}</Text>
+      <PublicNoteHint audience='报送人' />
       <Textarea
         className='zb-field item__note'
         placeholder='需要补充什么？这段说明会发给报送人'
