@@ -1,18 +1,19 @@
 import path from 'node:path'
 import { loadConfig, ConfigError } from './config'
-import { openDatabase, migrateToLatest } from './db/connect'
+import { openDatabase, migrateToLatest, analyzeDatabase } from './db/connect'
 import { ensureDefaultOrg, ensureAdmin } from './repositories/orgs'
 import { buildApp } from './app'
 import { acquireDataDirLock } from './startup/lock'
 import { buildIfStale } from '../scripts/build-if-stale'
 import { seedDemo } from './startup/demo-seed'
+import { calendarStartupLines } from './startup/calendar-check'
 
 const say = (line: string) => process.stdout.write(line + '\n')
 
 async function main() {
   const config = loadConfig()
   const demo = process.argv.includes('--demo')
-  if (!config.databaseUrl) acquireDataDirLock(config.dataDir)
+  if (!config.databaseUrl) await acquireDataDirLock(config.dataDir)
   // `npm start` always serves the current app: build H5 when missing or older than its sources.
   if (!process.argv.includes('--no-build')) buildIfStale('h5', { outDir: config.h5Dir, log: say })
 
@@ -21,6 +22,8 @@ async function main() {
   const orgId = await ensureDefaultOrg(database.db)
   const admin = await ensureAdmin(database.db, orgId)
   const demoLines = demo ? await seedDemo(database.db, orgId) : []
+  const calendarLines = await calendarStartupLines(database.db, orgId)
+  await analyzeDatabase(database.db)
 
   const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId })
   const shutdown = async () => {
@@ -43,6 +46,7 @@ async function main() {
     say('  the first login asks for a new password, and nothing else works until it is set)')
   }
   for (const line of demoLines) say(line)
+  for (const line of calendarLines) say(line)
 }
 
 main().catch((err) => {

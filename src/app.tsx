@@ -1,31 +1,29 @@
 import type { PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import { useLaunch } from '@tarojs/taro'
 import { session } from './services/session'
 import { silentLogin } from './services/login'
 import { ApiError, setSilentSignIn, showError } from './services/api'
-import { LOGIN_PAGE } from './services/routes'
 import './app.scss'
 
 // Where the platform signs in silently (WeChat), an ended refresh token is replaced the same way.
 setSilentSignIn(silentLogin)
 
-/** Signs in on launch: silently where the platform can (WeChat), else on the login page. */
+/**
+ * Signs in on launch where the platform can do it silently (WeChat). Never navigates: a page
+ * change started here races the router's first page, which is still loading its code, and on a
+ * slow phone the later one wins (the home page drawn under the login URL, or a second login page
+ * replacing the one someone is typing into). Without silent login (H5), the home page sends a
+ * signed-out visitor to the login page once it is shown (pages/index).
+ */
 async function signIn(): Promise<void> {
   if (session.token()) return
   try {
     const s = await silentLogin()
-    if (s) {
-      session.save(s)
-      return
-    }
+    if (s) session.save(s)
   } catch (e) {
-    // A server in dev mode has no WeChat: its login page offers dev login instead.
-    if (!(e instanceof ApiError && e.code === 'wechat_dev_mode')) {
-      showError(e)
-      return
-    }
+    // A server in dev mode has no WeChat (it says so with this code): its login page offers dev login.
+    if (!(e instanceof ApiError && e.code === 'wechat_dev_mode')) showError(e)
   }
-  await Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
 function App({ children }: PropsWithChildren) {

@@ -64,42 +64,6 @@ export type MyMessageView = Static<typeof MyMessageView>
 export const MyMessagesPage = Type.Object({ items: Type.Array(MyMessageView) })
 export type MyMessagesPage = Static<typeof MyMessagesPage>
 
-export const InboxQuery = Type.Object(
-  {
-    /** A status of either kind: messages and cases share the inbox. */
-    status: Type.Optional(literalUnion([...new Set([...MESSAGE_STATUSES, ...CASE_STATUSES])], { title: '状态' })),
-    kind: Type.Optional(ItemKind),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, title: '每页条数' })),
-    cursor: Type.Optional(Type.String({ maxLength: 200, title: '翻页游标' }))
-  },
-  { additionalProperties: false }
-)
-export type InboxQuery = Static<typeof InboxQuery>
-
-export const InboxItem = Type.Object({
-  id: Id,
-  kind: ItemKind,
-  status: Type.String(),
-  category: Type.Union([MessageCategorySchema, Type.Null()]),
-  /** Cases have a title; messages do not. */
-  title: Type.Union([Type.String(), Type.Null()]),
-  excerpt: Type.String(),
-  authorName: Type.Union([Type.String(), Type.Null()]),
-  /** Signed thumbnail URLs of the first photos (at most 3). */
-  thumbUrls: Type.Array(Type.String()),
-  photoCount: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastActivityAt: Type.String({ format: 'date-time' })
-})
-export type InboxItem = Static<typeof InboxItem>
-
-export const InboxPage = Type.Object({
-  items: Type.Array(InboxItem),
-  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
-  nextCursor: Type.Union([Type.String(), Type.Null()])
-})
-export type InboxPage = Static<typeof InboxPage>
-
 export const ItemDetail = Type.Object({
   id: Id,
   kind: ItemKind,

@@ -10,6 +10,10 @@ import type { MediaTable } from './tables/media'
 import type { CaseReportTable } from './tables/case-report'
 import type { ItemMediaTable } from './tables/item-media'
 import type { SessionTable, RefreshTokenTable } from './tables/session'
+import type { DeadlineRuleTable } from './tables/deadline-rule'
+import type { CalendarOverrideTable } from './tables/calendar-override'
+import type { NotificationTable } from './tables/notification'
+import type { SavedViewTable } from './tables/saved-view'
 
 export interface Database {
   org: OrgTable
@@ -24,6 +28,10 @@ export interface Database {
   item_media: ItemMediaTable
   session: SessionTable
   refresh_token: RefreshTokenTable
+  deadline_rule: DeadlineRuleTable
+  calendar_override: CalendarOverrideTable
+  notification: NotificationTable
+  saved_view: SavedViewTable
 }
 
 export type Db = Kysely<Database>

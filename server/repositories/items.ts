@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound, badRequest } from '../http/errors'
 import { appendEvent, listTimeline } from './events'
 import { maskPhone } from './mask'
 import { photosOfItems, toEvidenceView, type SignMediaUrl } from './media'
+import { dueAtOnAccept } from '../services/deadlines'
 
 export interface Actor {
   id: string
@@ -108,10 +109,16 @@ export async function applyAction(
     if (!transition.by.some((r) => actingRoles(actor, item).includes(r))) throw forbidden(`您没有权限执行「${transition.label}」`)
     if (item.kind === 'message' && input.action === 'reject' && !input.reason) throw badRequest('不予受理时请选择原因（reason）')
     if (item.kind === 'case' && input.action === 'return' && !input.note) throw badRequest('退回时请写明需要补充的内容（note）')
+    // Archiving ends the case; the officer reads why (my cases, 宣传人员反馈).
+    if (item.kind === 'case' && input.action === 'archive' && !input.note) throw badRequest('存档时请写明原因（note），报送人会看到')
 
     const now = new Date()
     const patch: ItemUpdate = { status: to, last_activity_at: now }
-    if (input.action === 'accept') patch.accepted_at = now
+    if (input.action === 'accept') {
+      patch.accepted_at = now
+      const due = await dueAtOnAccept(tx, item, now)
+      if (due) patch.due_at = due
+    }
     if (input.action === 'reply' && !item.first_reply_at) patch.first_reply_at = now
     if (CLOSING_STATUSES.has(to)) patch.closed_at = now
     if (input.action === 'reopen' || input.action === 'resubmit') patch.closed_at = null

@@ -36,12 +36,21 @@ export class ApiError extends Error {
 
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试'
 
+/**
+ * Whether asking again could give another answer: no response, a server fault, a timeout or a
+ * rate limit. Not a refusal (403), a missing item (404) or a bad request: 重试 would only repeat it.
+ */
+export function canRetry(e: unknown): boolean {
+  if (!(e instanceof ApiError)) return true
+  return e.status === 0 || e.status >= 500 || e.status === 408 || e.status === 429
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 interface RequestOptions {
   method?: Method
   data?: unknown
-  query?: Record<string, string | number | undefined | null>
+  query?: Record<string, string | number | boolean | undefined | null>
   /** Retry on network failure. On by default for GET; set it for POSTs the server de-duplicates. */
   retry?: boolean
   /** Skip the bearer token (login calls). */

@@ -1,4 +1,4 @@
-import { installWx, launchPage, waitFor, type WxRequest } from './support/harness'
+import { installWx, launchPage, templateLevels, treeDepth, waitFor, type WxRequest } from './support/harness'
 import { officer } from '../app/officer-fixtures'
 
 const SESSION = { token: 'tok-officer', user: officer }
@@ -127,6 +127,11 @@ test('the built case form compresses a photo, queues the case, shows upload prog
   const entry = page.querySelector('.outbox__entry')
   expect(entry.dom.textContent).toContain('城关所查处过期食品')
   expect(entry.dom.textContent).toContain('发送中')
+  // The form above a sending entry is the deepest screen the app draws: it fits base.wxml's
+  // template levels, which are cut down to keep the main package small.
+  const depth = treeDepth(page.data.root)
+  console.log(`case form with a sending entry: ${depth} levels deep; base.wxml has ${templateLevels()}`)
+  expect(depth).toBeLessThanOrEqual(templateLevels())
   // The whole entry is a photo plus the case: 40% of one of two steps.
   expect(page.dom.innerHTML).toMatch(/width:\s?20%/)
 

@@ -5,10 +5,15 @@ import me from './me'
 import invitations from './invitations'
 import messages from './messages'
 import inbox from './inbox'
+import inboxViews from './inbox-views'
 import items from './items'
 import media from './media'
 import mediaFiles from './media-files'
 import cases from './cases'
+import calendar from './calendar'
+import deadlineRules from './deadline-rules'
+import reports from './reports'
+import notifications from './notifications'
 import account from './account'
 import users from './users'
 
@@ -24,7 +29,9 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, items, media, cases]) await authenticated.register(plugin)
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, media, cases, calendar, deadlineRules, reports, notifications]) {
+      await authenticated.register(plugin)
+    }
   })
 }
 export default api

@@ -77,7 +77,7 @@ function DevLogin({ onSession }: { onSession: OnSession }) {
   )
 }
 
-function PasswordLogin({ onSession, hint }: { onSession: OnSession; hint?: string }) {
+function PasswordLogin({ onSession }: { onSession: OnSession }) {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const { busy, submit } = useSubmit(onSession)
@@ -90,7 +90,6 @@ function PasswordLogin({ onSession, hint }: { onSession: OnSession; hint?: strin
   }
   return (
     <View className='login__password'>
-      {hint ? <Text className='zb-hint'>{hint}</Text> : null}
       <Text className='zb-label login__label'>用户名</Text>
       <Input className='zb-field' placeholder='请输入用户名' value={username} maxlength={64} onInput={(e) => setUsername(e.detail.value)} />
       <Text className='zb-label login__label'>密码</Text>
@@ -134,11 +133,12 @@ export default function Login() {
         {pendingChange ? (
           <ChangePassword currentPassword={pendingChange.currentPassword} onDone={enter} />
         ) : config?.wechatMode === 'dev' ? (
-          // Dev mode has no WeChat on any platform; desk accounts (npm run demo) still log in.
+          // Dev mode has no WeChat on any platform; desk accounts (`npm run demo` prints their
+          // passwords) log in too.
           <>
             <DevLogin onSession={onSession} />
-            <View className='login__divider' />
-            <PasswordLogin onSession={onSession} hint='或用电脑端账号登录（npm run demo 会打印演示账号和密码）' />
+            <Text className='zb-label login__section'>或用工作人员账号登录</Text>
+            <PasswordLogin onSession={onSession} />
           </>
         ) : !DESK_LOGIN ? (
           <WechatLogin onSession={onSession} />
