@@ -4,6 +4,7 @@ import { MESSAGE_STATUSES, MESSAGE_ACTIONS, REJECT_REASONS } from '../message/st
 import { CASE_ACTIONS, CASE_STATUSES } from '../case/state-machine'
 import { EvidenceMediaView, Place } from './case'
 import { Id, literalUnion } from './common'
+import { DueView } from './due'
 
 export const ItemKind = literalUnion(['message', 'case'] as const, { title: '类型' })
 export const MessageCategorySchema = literalUnion(MESSAGE_CATEGORIES, { title: '留言类别' })
@@ -84,6 +85,8 @@ export const ItemDetail = Type.Object({
   firstReplyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastActivityAt: Type.String({ format: 'date-time' }),
+  /** The deadline in working days; desk only (absent or null for authors and items without one). */
+  due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Actions the current user may take now, from the transition table. */
   allowedActions: Type.Array(Type.String()),
   timeline: Type.Array(TimelineEvent)

@@ -11,7 +11,8 @@ import { conflict, forbidden, notFound, badRequest } from '../http/errors'
 import { appendEvent, listTimeline } from './events'
 import { maskPhone } from './mask'
 import { photosOfItems, toEvidenceView, type SignMediaUrl } from './media'
-import { dueAtOnAccept } from '../services/deadlines'
+import { dueAtOnAccept, orgCalendar } from '../services/deadlines'
+import { dueView } from '../../domain/deadlines/describe-due'
 
 export interface Actor {
   id: string
@@ -74,6 +75,7 @@ export async function getItemDetail(db: DbOrTx, actor: Actor, id: string, sign: 
     firstReplyAt: item.first_reply_at?.toISOString() ?? null,
     closedAt: item.closed_at?.toISOString() ?? null,
     lastActivityAt: item.last_activity_at.toISOString(),
+    due: desk && item.due_at ? dueView(await orgCalendar(db, actor.orgId), new Date(), item.due_at) : null,
     allowedActions: MACHINES[item.kind].allowed(item.status, actingRoles(actor, item)),
     timeline: await listTimeline(db, item.id, !desk)
   }

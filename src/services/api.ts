@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { DEVICE_EVIDENCE_FIELDS, type DeviceEvidence } from '@/domain'
 import type {
   ActionBody,
   CreateMessageBody,
@@ -191,12 +192,16 @@ function parseUploadBody(data: unknown): unknown {
  * `POST /api/media` (multipart field `file`) with the token; `onProgress` gets 0..1. Not retried
  * here: the outbox (or the form's 重试) decides. Errors are ApiErrors like every other call.
  */
-export async function uploadMedia(filePath: string, onProgress: (fraction: number) => void = () => undefined): Promise<MediaView> {
+export async function uploadMedia(
+  filePath: string,
+  onProgress: (fraction: number) => void = () => undefined,
+  device: DeviceEvidence = {}
+): Promise<MediaView> {
   for (let renewed = false; ; renewed = true) {
     const token = session.token()
     let res: Taro.uploadFile.SuccessCallbackResult
     try {
-      const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header: bearerHeader(token) })
+      const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header: bearerHeader(token), formData: deviceFields(device) })
       task.onProgressUpdate?.((p) => onProgress(Math.min(1, Math.max(0, p.progress / 100))))
       res = await task
     } catch {
@@ -219,6 +224,18 @@ export function checkCreated<T extends { id?: unknown }>(status: number, data: T
     typeof data === 'object' && data !== null && typeof data.id === 'string' && Object.entries(expected).every(([k, v]) => (data as Record<string, unknown>)[k] === v)
   if (!ok) throw new ApiError(status, 'not_created', '服务器没有确认收到，请稍后重试')
   return data
+}
+
+/** The device's evidence as the upload's text fields (both platforms send them before the file). */
+function deviceFields(device: DeviceEvidence): Record<string, string> {
+  const fields: Record<string, string> = {}
+  if (device.takenAt) fields[DEVICE_EVIDENCE_FIELDS.takenAt] = device.takenAt
+  if (device.lat !== undefined && device.lng !== undefined) {
+    // Fixed-point: String() would write a coordinate near zero as 1e-7, which the server refuses.
+    fields[DEVICE_EVIDENCE_FIELDS.lat] = device.lat.toFixed(7)
+    fields[DEVICE_EVIDENCE_FIELDS.lng] = device.lng.toFixed(7)
+  }
+  return fields
 }
 
 export interface AppConfig {
