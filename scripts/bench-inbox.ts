@@ -126,7 +126,7 @@ async function main() {
   const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false })
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
   const staffId = desk.staffIds[0]!
-  const token = app.signSession({ id: staffId, org_id: orgId })
+  const { token } = await app.openSession({ id: staffId, org_id: orgId })
   const viewer: InboxViewer = { id: staffId, orgId, now: new Date() }
   const client = new LoadClient()
   const prober = new LoadClient()

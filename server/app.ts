@@ -59,7 +59,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(rateLimit)
   // App: services built on that infrastructure.
   await app.register(orgPlugin, { orgId: deps.orgId })
-  await app.register(auth, { secret: deps.config.jwtSecret })
+  await app.register(auth, { secret: deps.config.jwtSecret, ...deps.config.sessions })
   await app.register(wechat, deps.config.wechat)
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))

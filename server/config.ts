@@ -11,6 +11,8 @@ export const EnvSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86400, default: 900 }),
+  SESSION_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   WECHAT_MODE: Type.Union([Type.Literal('dev'), Type.Literal('live')], { default: 'dev' }),
   WECHAT_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.weixin.qq.com' }),
   WECHAT_APPID: Type.Optional(Type.String({ minLength: 1 })),
@@ -43,6 +45,8 @@ export interface Config {
   /** Null: the embedded PGlite database under dataDir. */
   databaseUrl: string | null
   jwtSecret: string
+  /** Access tokens are short-lived; the session (refresh token) lasts `sessionTtlDays` since its last use. */
+  sessions: { accessTtlSeconds: number; sessionTtlDays: number }
   wechat: { mode: 'dev' | 'live'; apiBase: string; appId: string; secret: string }
   h5Dir: string
   logLevel: string
@@ -101,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: parsed.DATABASE_URL ?? null,
     jwtSecret,
+    sessions: { accessTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS, sessionTtlDays: parsed.SESSION_TTL_DAYS },
     wechat: {
       mode: parsed.WECHAT_MODE,
       apiBase: parsed.WECHAT_API_BASE.replace(/\/$/, ''),

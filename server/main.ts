@@ -41,7 +41,10 @@ async function main() {
   if (config.wechat.mode === 'dev') {
     say('*** WECHAT_MODE=dev: no WeChat calls; open the page above and log in as any role with any name (开发模式). ***')
   }
-  if (admin) say(`First start: admin account created. Username: ${admin.username}  one-time password: ${admin.password}  (shown only now)`)
+  if (admin) {
+    say(`First start: admin account created. Username: ${admin.username}  one-time password: ${admin.password}  (shown only now;`)
+    say('  the first login asks for a new password, and nothing else works until it is set)')
+  }
   for (const line of demoLines) say(line)
   for (const line of calendarLines) say(line)
 }

@@ -2,8 +2,11 @@ import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { session } from './services/session'
 import { silentLogin } from './services/login'
-import { showError } from './services/api'
+import { ApiError, setSilentSignIn, showError } from './services/api'
 import './app.scss'
+
+// Where the platform signs in silently (WeChat), an ended refresh token is replaced the same way.
+setSilentSignIn(silentLogin)
 
 /**
  * Signs in on launch where the platform can do it silently (WeChat). Never navigates: a page
@@ -18,7 +21,8 @@ async function signIn(): Promise<void> {
     const s = await silentLogin()
     if (s) session.save(s)
   } catch (e) {
-    showError(e)
+    // A server in dev mode has no WeChat (it says so with this code): its login page offers dev login.
+    if (!(e instanceof ApiError && e.code === 'wechat_dev_mode')) showError(e)
   }
 }
 

@@ -1,7 +1,7 @@
 // The app's one door to the shared domain: runtime tables from domain/index.ts, and only *types*
 // from domain/schemas (those import the ESM-only `typebox`, which must never enter the bundle).
 export * from '../domain'
-export type { SessionView, UserView } from '../domain/schemas/auth'
+export type { SessionView, UserView, RedeemedInvitation } from '../domain/schemas/auth'
 export type {
   CreateMessageBody,
   CreatedMessage,

@@ -15,8 +15,41 @@ export const UserView = Type.Object({
 })
 export type UserView = Static<typeof UserView>
 
-export const SessionView = Type.Object({ token: Type.String(), user: UserView })
+/**
+ * A sign-in. `token` is the short-lived access token (bearer); `refreshToken` buys the next pair at
+ * POST /api/auth/refresh and works once. `mustChangePassword`: the password was one-time; every
+ * route but POST /api/auth/password/change answers 403 until it is replaced.
+ */
+export const SessionView = Type.Object({
+  token: Type.String(),
+  refreshToken: Type.String(),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+  mustChangePassword: Type.Boolean(),
+  user: UserView
+})
 export type SessionView = Static<typeof SessionView>
+
+export const RefreshBody = Type.Object(
+  { refreshToken: Type.String({ minLength: 1, maxLength: 256, title: '登录凭证' }) },
+  { additionalProperties: false }
+)
+export type RefreshBody = Static<typeof RefreshBody>
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 128, title: '当前密码' }),
+    newPassword: Type.String({ minLength: 1, maxLength: 128, title: '新密码' })
+  },
+  { additionalProperties: false }
+)
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>
+
+/** A new one-time password an admin hands to the user (shown once). */
+export const ResetPasswordView = Type.Object({ username: Type.String(), password: Type.String() })
+export type ResetPasswordView = Static<typeof ResetPasswordView>
+
+export const RevokedSessions = Type.Object({ revoked: Type.Integer({ description: 'How many sign-ins were ended' }) })
+export type RevokedSessions = Static<typeof RevokedSessions>
 
 export const WechatLoginBody = Type.Object(
   { code: Type.String({ minLength: 1, maxLength: 128, title: '登录凭证 code' }) },
@@ -65,3 +98,7 @@ export const RedeemInvitationBody = Type.Object(
   { additionalProperties: false }
 )
 export type RedeemInvitationBody = Static<typeof RedeemInvitationBody>
+
+/** The user with the role the code granted; the current sign-in carries on. */
+export const RedeemedInvitation = Type.Object({ user: UserView })
+export type RedeemedInvitation = Static<typeof RedeemedInvitation>

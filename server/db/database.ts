@@ -10,6 +10,7 @@ import type { MediaTable } from './tables/media'
 import type { CaseReportTable } from './tables/case-report'
 import type { ItemMediaTable } from './tables/item-media'
 import type { ItemMentionTable } from './tables/item-mention'
+import type { SessionTable, RefreshTokenTable } from './tables/session'
 import type { DeadlineRuleTable } from './tables/deadline-rule'
 import type { CalendarOverrideTable } from './tables/calendar-override'
 import type { NotificationTable } from './tables/notification'
@@ -27,6 +28,8 @@ export interface Database {
   case_report: CaseReportTable
   item_media: ItemMediaTable
   item_mention: ItemMentionTable
+  session: SessionTable
+  refresh_token: RefreshTokenTable
   deadline_rule: DeadlineRuleTable
   calendar_override: CalendarOverrideTable
   notification: NotificationTable

@@ -17,7 +17,3 @@ export async function claimInvitation(db: DbOrTx, orgId: string, code: string, u
     .returning(['role', 'department_id'])
     .executeTakeFirst()
 }
-
-export async function findInvitation(db: DbOrTx, orgId: string, code: string) {
-  return db.selectFrom('invitation').select(['redeemed_by', 'expires_at']).where('code', '=', code).where('org_id', '=', orgId).executeTakeFirst()
-}

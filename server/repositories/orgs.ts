@@ -14,7 +14,8 @@ export async function ensureDefaultOrg(db: DbOrTx): Promise<string> {
 
 /**
  * First start with no admin: create `admin` with a random one-time password and hand it back
- * once, for the operator to read in the start-up output. Later starts return null.
+ * once, for the operator to read in the start-up output; the first login must replace it.
+ * Later starts return null.
  */
 export async function ensureAdmin(db: DbOrTx, orgId: string): Promise<{ username: string; password: string } | null> {
   const admin = await db
@@ -27,7 +28,7 @@ export async function ensureAdmin(db: DbOrTx, orgId: string): Promise<{ username
   const password = crypto.randomBytes(9).toString('base64url')
   await db
     .insertInto('app_user')
-    .values({ org_id: orgId, name: '系统管理员', roles: ['admin', 'staff'], username: 'admin', password_hash: await hash(password) })
+    .values({ org_id: orgId, name: '系统管理员', roles: ['admin', 'staff'], username: 'admin', password_hash: await hash(password), must_change_password: true })
     .execute()
   return { username: 'admin', password }
 }

@@ -38,7 +38,7 @@ const caseText = (input: ResubmitCaseBody): CaseText => ({
  * one gets that case back. Item, case text, photo links and the first event are one transaction.
  */
 export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBody): Promise<{ id: string; created: boolean }> {
-  return createOnce(db, { orgId: author.orgId, authorId: author.id, clientId: input.clientId }, async () => {
+  return createOnce(db, { orgId: author.orgId, authorId: author.id, kind: 'case', clientId: input.clientId }, async () => {
     await checkCaseInput(db, author, input)
     return inTransaction(db, async (scope) => {
       const item = await createItem(scope, { org_id: author.orgId, kind: 'case', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [] }, async (item) => {

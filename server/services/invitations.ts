@@ -1,7 +1,7 @@
 import type { Db } from '../db/database'
 import type { CreateInvitationBody, InvitationView } from '../../domain/schemas/auth'
-import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors'
-import { claimInvitation, findInvitation, insertInvitation } from '../repositories/invitations'
+import { InvalidError } from '../../domain/errors'
+import { claimInvitation, insertInvitation } from '../repositories/invitations'
 import { findDepartment } from '../repositories/items'
 import { newReadableCode } from '../repositories/readable-code'
 import { addRole } from '../repositories/users'
@@ -14,17 +14,15 @@ export async function createInvitation(db: Db, admin: { id: string; orgId: strin
   return { code: row.code, role: row.role, departmentId: row.department_id, expiresAt: row.expires_at.toISOString() }
 }
 
+export const INVALID_INVITATION = '邀请码无效：可能输错了、已被使用或已过期。请核对后重新输入，或向管理员索取新的邀请码'
+
 /** Claims the code and grants its role in one transaction. */
 export async function redeemInvitation(db: Db, user: { id: string; orgId: string }, rawCode: string): Promise<void> {
   const code = rawCode.trim().toUpperCase()
   await inTransaction(db, async ({ tx }) => {
     const claimed = await claimInvitation(tx, user.orgId, code, user.id, new Date())
-    if (!claimed) {
-      const found = await findInvitation(tx, user.orgId, code)
-      if (!found) throw new NotFoundError('邀请码不存在，请核对后重新输入')
-      if (found.redeemed_by) throw new ConflictError('该邀请码已被使用，请向管理员索取新的邀请码')
-      throw new InvalidError('该邀请码已过期，请向管理员索取新的邀请码', 'code', 'invitation_expired')
-    }
+    // Unknown, used and expired codes get one answer: a guesser learns nothing about which exist.
+    if (!claimed) throw new InvalidError(INVALID_INVITATION, 'code', 'invitation_invalid')
     await addRole(tx, user.id, claimed.role, claimed.department_id)
   })
 }

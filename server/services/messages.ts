@@ -20,7 +20,7 @@ export interface CreatedMessageRow {
 
 /** Item, message detail and the first timeline event are written together or not at all. */
 export async function createMessage(db: Db, orgId: string, authorId: string, input: CreateMessageBody): Promise<CreatedMessageRow> {
-  const key = input.clientId ? { orgId, authorId, clientId: input.clientId } : null
+  const key = input.clientId ? { orgId, authorId, kind: 'message' as const, clientId: input.clientId } : null
   const { id, created } = await createOnce(db, key, () =>
     inTransaction(db, async (scope) => {
       const item = await createItem(scope, { org_id: orgId, kind: 'message', author_id: authorId, client_id: input.clientId ?? null }, (item) =>

@@ -18,8 +18,8 @@ export function InvitationForm() {
     }
     setBusy(true)
     try {
-      const s = await api.redeemInvitation(trimmed)
-      session.save(s)
+      const { user } = await api.redeemInvitation(trimmed)
+      session.saveUser(user)
       setCode('')
       Taro.showToast({ title: '邀请码已兑换', icon: 'success' })
     } catch (e) {

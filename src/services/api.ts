@@ -10,6 +10,7 @@ import type {
   MyMessagesPage,
   SessionView,
   UserView,
+  RedeemedInvitation,
   Role,
   CreateCaseBody,
   MediaView,
@@ -86,6 +87,60 @@ function onUnauthorized(): void {
   })
 }
 
+/**
+ * Where the platform can sign in without asking (WeChat's wx.login), app.tsx registers it here:
+ * a sign-in whose refresh token no longer works is then replaced silently too.
+ */
+let silentSignIn: (() => Promise<SessionView | null>) | null = null
+export function setSilentSignIn(fn: (() => Promise<SessionView | null>) | null): void {
+  silentSignIn = fn
+}
+
+async function exchangeRefreshToken(refreshToken: string): Promise<SessionView | null> {
+  let res: Taro.request.SuccessCallbackResult
+  try {
+    res = await Taro.request({ url: `${API_BASE}/api/auth/refresh`, method: 'POST', data: { refreshToken }, header: { 'Content-Type': 'application/json' }, dataType: 'json' })
+  } catch {
+    // No answer: keep the sign-in (the refresh token may still be good) and let the caller fail.
+    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+  }
+  if (res.statusCode === 200) return res.data as SessionView
+  if (res.statusCode === 401 || res.statusCode === 400) return null
+  throw errorFrom(res.statusCode, res.data)
+}
+
+async function renew(): Promise<boolean> {
+  const refreshToken = session.refreshToken()
+  const renewed = (refreshToken ? await exchangeRefreshToken(refreshToken) : null) ?? (silentSignIn ? await silentSignIn().catch(() => null) : null)
+  if (!renewed) return false
+  session.save(renewed)
+  return true
+}
+
+let renewing: Promise<boolean> | null = null
+/**
+ * After a 401: gets a new access token, one exchange at a time (a refresh token works once, and a
+ * second exchange of the same one would end the sign-in). `usedToken` is what the refused call
+ * sent; if another call has renewed since, its token is simply used. True: call again.
+ */
+export function renewSession(usedToken: string | null): Promise<boolean> {
+  const current = session.token()
+  if (current && current !== usedToken) return Promise.resolve(true)
+  renewing ??= renew().finally(() => {
+    renewing = null
+  })
+  return renewing
+}
+
+/** A 401 on a signed-in call: renew and say whether to try again; otherwise back to the login page. */
+async function recoverFrom401(usedToken: string | null): Promise<boolean> {
+  if (await renewSession(usedToken)) return true
+  onUnauthorized()
+  return false
+}
+
+const bearerHeader = (token: string | null): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {})
+
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   return (await requestWithStatus<T>(path, opts)).data
 }
@@ -94,12 +149,12 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 export async function requestWithStatus<T>(path: string, opts: RequestOptions = {}): Promise<{ status: number; data: T }> {
   const method = opts.method ?? 'GET'
   const retry = opts.retry ?? method === 'GET'
-  const header: Record<string, string> = { 'Content-Type': 'application/json' }
-  const token = opts.anonymous ? null : session.token()
-  if (token) header.Authorization = `Bearer ${token}`
   const url = `${API_BASE}${path}${queryString(opts.query)}`
+  let renewed = false
 
   for (let attempt = 0; ; attempt++) {
+    const token = opts.anonymous ? null : session.token()
+    const header: Record<string, string> = { 'Content-Type': 'application/json', ...bearerHeader(token) }
     let res: Taro.request.SuccessCallbackResult
     try {
       res = await Taro.request({ url, method, data: opts.data as never, header, dataType: 'json' })
@@ -112,7 +167,14 @@ export async function requestWithStatus<T>(path: string, opts: RequestOptions = 
       throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
     }
     if (res.statusCode >= 200 && res.statusCode < 300) return { status: res.statusCode, data: res.data as T }
-    if (res.statusCode === 401 && !opts.anonymous) onUnauthorized()
+    // A 401 was answered before anything was done: repeating the call once with a new token is safe.
+    if (res.statusCode === 401 && !opts.anonymous && !renewed && (await recoverFrom401(token))) {
+      renewed = true
+      attempt--
+      continue
+    }
+    if (res.statusCode === 401 && !opts.anonymous && renewed) onUnauthorized()
+    if (res.statusCode === 403 && (res.data as { error?: unknown } | null)?.error === 'password_change_required') onUnauthorized()
     throw errorFrom(res.statusCode, res.data)
   }
 }
@@ -135,21 +197,33 @@ export async function uploadMedia(
   onProgress: (fraction: number) => void = () => undefined,
   device: DeviceEvidence = {}
 ): Promise<MediaView> {
-  const header: Record<string, string> = {}
-  const token = session.token()
-  if (token) header.Authorization = `Bearer ${token}`
-  let res: Taro.uploadFile.SuccessCallbackResult
-  try {
-    const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header, formData: deviceFields(device) })
-    task.onProgressUpdate?.((p) => onProgress(Math.min(1, Math.max(0, p.progress / 100))))
-    res = await task
-  } catch {
-    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+  for (let renewed = false; ; renewed = true) {
+    const token = session.token()
+    let res: Taro.uploadFile.SuccessCallbackResult
+    try {
+      const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header: bearerHeader(token), formData: deviceFields(device) })
+      task.onProgressUpdate?.((p) => onProgress(Math.min(1, Math.max(0, p.progress / 100))))
+      res = await task
+    } catch {
+      throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+    }
+    const body = parseUploadBody(res.data)
+    if (res.statusCode >= 200 && res.statusCode < 300) return body as MediaView
+    if (res.statusCode === 401 && !renewed && (await recoverFrom401(token))) continue
+    if (res.statusCode === 401 && renewed) onUnauthorized()
+    throw errorFrom(res.statusCode, body)
   }
-  const body = parseUploadBody(res.data)
-  if (res.statusCode >= 200 && res.statusCode < 300) return body as MediaView
-  if (res.statusCode === 401) onUnauthorized()
-  throw errorFrom(res.statusCode, body)
+}
+
+/**
+ * A 2xx that does not carry what was created is not a success: a client that took it for one
+ * would drop the submission. `expected` says what the created object must show.
+ */
+export function checkCreated<T extends { id?: unknown }>(status: number, data: T, expected: Partial<Record<keyof T, unknown>> = {}): T {
+  const ok =
+    typeof data === 'object' && data !== null && typeof data.id === 'string' && Object.entries(expected).every(([k, v]) => (data as Record<string, unknown>)[k] === v)
+  if (!ok) throw new ApiError(status, 'not_created', '服务器没有确认收到，请稍后重试')
+  return data
 }
 
 /** The device's evidence as the upload's text fields (both platforms send them before the file). */
@@ -178,19 +252,38 @@ export const api = {
     request<SessionView>('/api/auth/password', { method: 'POST', data: { username, password }, anonymous: true }),
   loginDev: (role: Role, name: string) =>
     request<SessionView>('/api/auth/dev', { method: 'POST', data: { role, name }, anonymous: true }),
+  /** Ends this sign-in on the server; the device forgets it whatever the answer. */
+  logout: async () => {
+    const refreshToken = session.refreshToken()
+    try {
+      if (refreshToken) await request<void>('/api/auth/logout', { method: 'POST', data: { refreshToken }, anonymous: true })
+    } finally {
+      session.clear()
+    }
+  },
+  /** 退出所有设备: every sign-in of this account ends, this one included. */
+  signOutEverywhere: async () => {
+    await request<{ revoked: number }>('/api/me/sessions/revoke-all', { method: 'POST' })
+    session.clear()
+  },
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<UserView>('/api/auth/password/change', { method: 'POST', data: { currentPassword, newPassword } }),
   me: () => request<UserView>('/api/me'),
   redeemInvitation: (code: string) =>
-    request<SessionView>('/api/invitations/redeem', { method: 'POST', data: { code } }),
+    request<RedeemedInvitation>('/api/invitations/redeem', { method: 'POST', data: { code } }),
 
   /** Retried on network failure: the server returns the first message for a repeated clientId. */
-  createMessage: (body: CreateMessageBody) =>
-    request<CreatedMessage>('/api/messages', { method: 'POST', data: body, retry: Boolean(body.clientId) }),
+  createMessage: async (body: CreateMessageBody) => {
+    const { status, data } = await requestWithStatus<CreatedMessage>('/api/messages', { method: 'POST', data: body, retry: Boolean(body.clientId) })
+    return checkCreated(status, data)
+  },
   myMessages: () => request<MyMessagesPage>('/api/messages/mine'),
 
   /** 201 → created; 200 → the server already had a case under this clientId. */
   createCase: async (body: CreateCaseBody) => {
     const { status, data } = await requestWithStatus<MyCaseView>('/api/cases', { method: 'POST', data: body })
-    return { created: status === 201, case: data }
+    // It must be this case: the same clientId answered with anything else is not a delivery.
+    return { created: status === 201, case: checkCreated(status, data, { clientId: body.clientId }) }
   },
   myCases: () => request<MyCasesPage>('/api/cases/mine'),
   resubmitCase: (id: string, body: ResubmitCaseBody) =>

@@ -36,10 +36,14 @@ export function taroStore(userId: string): OutboxStore {
 /** ApiError → what the outbox needs: can a retry help? */
 function sendErrorFrom(error: unknown): SendError {
   if (!(error instanceof ApiError) || error.status === 0) return new SendError({ kind: 'transient' })
+  // A 2xx without this case in it: not delivered. The retry (same clientId) cannot make a second one.
+  if (error.code === 'not_created') return new SendError({ kind: 'transient', message: NOT_CONFIRMED_MESSAGE })
   // An expired sign-in is not the content's fault: keep the entry and send after signing in again.
   if (error.status === 401) return new SendError({ kind: 'transient', message: '登录已过期，重新登录后自动发送' })
   return new SendError(failureFromHttp(error.status, { message: error.message }) ?? { kind: 'transient' })
 }
+
+export const NOT_CONFIRMED_MESSAGE = '服务器没有确认收到这条事例，稍后自动重试'
 
 export const PHOTO_GONE_MESSAGE = '照片文件已失效，请删除这条事例后重新报送'
 

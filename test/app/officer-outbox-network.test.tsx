@@ -25,7 +25,7 @@ test('offline at start, the case waits as 待发送; when the network comes back
     return task
   }) as never)
   const sent = fakeServer((req) =>
-    req.method === 'POST' ? { statusCode: 201, data: { id: 'c0000000-0000-4000-8000-000000000009' } } : { statusCode: 200, data: { items: [] } }
+    req.method === 'POST' ? { statusCode: 201, data: { id: 'c0000000-0000-4000-8000-000000000009', clientId: (req.data as { clientId: string }).clientId } } : { statusCode: 200, data: { items: [] } }
   )
   session.save({ token: 'tok-1', user: officer as never })
 

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import MyCases from '@/officer/pages/my-cases/index'
 import { session } from '@/services/session'
 import { getOutbox, resetOutboxForTests } from '@/services/officer-outbox'
-import { outboxStorageKey, PHOTO_GONE_MESSAGE } from '@/services/outbox-ports'
+import { NOT_CONFIRMED_MESSAGE, outboxStorageKey, PHOTO_GONE_MESSAGE } from '@/services/outbox-ports'
 import { fakeServer } from './support/network'
 import { MEDIA, officer } from './officer-fixtures'
 
@@ -47,7 +47,7 @@ test("a photo the server refuses fails the entry with the server's reason; 重�
   )
   const sent = fakeServer((req) =>
     req.method === 'POST'
-      ? { statusCode: 201, data: { id: 'c0000000-0000-4000-8000-000000000009' } }
+      ? { statusCode: 201, data: { id: 'c0000000-0000-4000-8000-000000000009', clientId: (req.data as { clientId: string }).clientId } }
       : { statusCode: 200, data: { items: [] } }
   )
   const entry = await getOutbox()!.enqueue(draft, ['http://localhost/photo-1.jpg'])
@@ -113,7 +113,9 @@ test('移除 drops the one photo the server refused; 重试 then sends the case 
       : { statusCode: 201, data: JSON.stringify(MEDIA) }
   )
   const sent = fakeServer((req) =>
-    req.method === 'POST' ? { statusCode: 201, data: { id: 'c0000000-0000-4000-8000-00000000000a' } } : { statusCode: 200, data: { items: [] } }
+    req.method === 'POST'
+      ? { statusCode: 201, data: { id: 'c0000000-0000-4000-8000-00000000000a', clientId: (req.data as { clientId: string }).clientId } }
+      : { statusCode: 200, data: { items: [] } }
   )
   const asked = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
   const entry = await getOutbox()!.enqueue(draft, ['http://localhost/good.jpg', 'http://localhost/bad.jpg'])
@@ -135,4 +137,26 @@ test('移除 drops the one photo the server refused; 重试 then sends the case 
   await waitFor(() => expect(document.querySelector('.outbox__entry--submitted')).not.toBeNull())
   expect(sent.find((r) => r.method === 'POST')!.data).toEqual({ clientId: entry.clientId, ...draft, mediaIds: [MEDIA.id] })
   expect(uploads).toHaveLength(2)
+})
+
+// A 2xx without this case (an empty body, or another item's answer) is not a delivery: the entry
+// stays queued and is sent again; the server's clientId idempotency makes the retry harmless.
+test.each([
+  ['an empty body', () => ''],
+  ['a message instead of the case', () => ({ id: 'a0000000-0000-4000-8000-000000000001', trackingCode: 'LY7K3Q9P', status: 'new' })],
+  ['another case', () => ({ id: 'c0000000-0000-4000-8000-00000000000b', clientId: 'someone-elses-id' })]
+])('a 2xx with %s leaves the entry unsent, to be tried again', async (_what, body) => {
+  fakeUploads(() => ({ statusCode: 201, data: JSON.stringify(MEDIA) }))
+  const sent = fakeServer((req) => (req.method === 'POST' ? { statusCode: 200, data: body() } : { statusCode: 200, data: { items: [] } }))
+  await getOutbox()!.enqueue(draft, ['http://localhost/photo-3.jpg'])
+  render(<MyCases />)
+  const row = await waitFor(() => {
+    const el = document.querySelector('.outbox__entry--queued') as HTMLElement | null
+    if (!el?.textContent?.includes(NOT_CONFIRMED_MESSAGE)) throw new Error('not yet')
+    return el
+  })
+  expect(within(row).getByText('待发送')).toBeInTheDocument()
+  expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1)
+  expect(getOutbox()!.entries()[0]).toMatchObject({ state: 'queued', attempts: 1 })
+  expect(getOutbox()!.entries()[0].caseId).toBeUndefined()
 })

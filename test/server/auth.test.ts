@@ -119,20 +119,30 @@ describe('invitations', () => {
 
     const other = await dev.login('citizen', '晚来一步')
     const reused = await dev.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(other), payload: { code } })
-    expect(reused.statusCode).toBe(409)
-    expect(reused.json().message).toMatch(/已被使用/)
+    expect(reused.statusCode).toBe(400)
+    expect(reused.json()).toMatchObject({ error: 'invitation_invalid' })
+    expect((await dev.app.inject({ method: 'GET', url: '/api/me', headers: bearer(other) })).json().roles).toEqual(['citizen'])
   })
 
-  it('expired and unknown codes are refused with what to do next', async () => {
+  it('used, expired and unknown codes get one and the same answer: a guesser learns nothing', async () => {
     const admin = await dev.login('admin', '管理员')
-    const created = (await dev.app.inject({ method: 'POST', url: '/api/invitations', headers: bearer(admin), payload: { role: 'staff' } })).json()
-    await dev.db.updateTable('invitation').set({ expires_at: new Date(Date.now() - 1000) }).where('code', '=', created.code).execute()
-    const user = await dev.login('citizen', '过期')
-    const expired = await dev.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(user), payload: { code: created.code } })
-    expect(expired.statusCode).toBe(400)
-    expect(expired.json().message).toMatch(/已过期/)
-    const unknown = await dev.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(user), payload: { code: 'ZZZZZZZZ' } })
-    expect(unknown.statusCode).toBe(404)
+    const create = async () => (await dev.app.inject({ method: 'POST', url: '/api/invitations', headers: bearer(admin), payload: { role: 'staff' } })).json().code as string
+    const expiredCode = await create()
+    await dev.db.updateTable('invitation').set({ expires_at: new Date(Date.now() - 1000) }).where('code', '=', expiredCode).execute()
+    const usedCode = await create()
+    const first = await dev.login('citizen', '先来')
+    expect((await dev.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(first), payload: { code: usedCode } })).statusCode).toBe(200)
+
+    const guesser = await dev.login('citizen', '猜码人')
+    const answers = []
+    for (const code of [expiredCode, usedCode, 'ZZZZZZZZ']) {
+      const res = await dev.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(guesser), payload: { code } })
+      const { requestId: _ignored, ...body } = res.json()
+      answers.push({ status: res.statusCode, body })
+    }
+    expect(answers[0]).toEqual({ status: 400, body: { error: 'invitation_invalid', message: expect.stringMatching(/向管理员索取/) } })
+    expect(answers[1]).toEqual(answers[0])
+    expect(answers[2]).toEqual(answers[0])
   })
 
   it('only an admin may create invitations', async () => {

@@ -11,8 +11,10 @@ beforeAll(async () => {
   const admin = await t.login('admin', '管理员')
   const dept = await t.db.insertInto('department').values({ org_id: t.orgId, name: '城关市场监管所' }).returning('id').executeTakeFirstOrThrow()
   const inv = (await t.app.inject({ method: 'POST', url: '/api/invitations', headers: bearer(admin), payload: { role: 'officer', departmentId: dept.id } })).json()
-  const joiner = await t.login('citizen', '李干部')
-  officer = (await t.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(joiner), payload: { code: inv.code } })).json()
+  // Roles are read on every request: the same sign-in is an officer once the code is redeemed.
+  officer = await t.login('citizen', '李干部')
+  const redeemed = await t.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(officer), payload: { code: inv.code } })
+  expect(redeemed.json().user.roles).toContain('officer')
   staff = await t.login('staff', '王宣传')
 })
 afterAll(() => t.close())

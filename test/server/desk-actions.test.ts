@@ -147,7 +147,7 @@ describe('permissions', () => {
 
     const org = await t.db.insertInto('org').values({ name: '邻县市场监管局' }).returning('id').executeTakeFirstOrThrow()
     const user = await t.db.insertInto('app_user').values({ org_id: org.id, name: '外局', roles: ['citizen', 'staff'] }).returningAll().executeTakeFirstOrThrow()
-    const other = { token: t.app.signSession(user) } as SessionView
+    const other = await t.app.openSession(user)
     for (const [url, body] of calls) expect((await post(other, `/api/items/${id}/${url}`, body)).statusCode).toBe(404)
     expect((await post(other, `/api/items/${id}/actions`, { action: 'accept' })).statusCode).toBe(404)
     expect((await t.app.inject({ method: 'GET', url: `/api/items/${id}`, headers: bearer(other) })).statusCode).toBe(404)

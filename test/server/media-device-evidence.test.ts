@@ -13,8 +13,9 @@ beforeAll(async () => {
   t = await createTestApp()
   const admin = await t.login('admin', '管理员')
   const inv = (await t.app.inject({ method: 'POST', url: '/api/invitations', headers: bearer(admin), payload: { role: 'officer' } })).json()
-  const joiner = await t.login('citizen', '李干部')
-  officer = (await t.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(joiner), payload: { code: inv.code } })).json()
+  // Roles are read on every request: the same sign-in is an officer once the code is redeemed.
+  officer = await t.login('citizen', '李干部')
+  await t.app.inject({ method: 'POST', url: '/api/invitations/redeem', headers: bearer(officer), payload: { code: inv.code } })
   citizen = await t.login('citizen', '拍照群众')
   staff = await t.login('staff', '王宣传')
 }, 120_000)

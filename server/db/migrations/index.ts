@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './2026-11-26T0900-initial'
 import * as casesAndMedia from './2026-11-26T1030-cases-and-media'
 import * as itemIntegrity from './2026-12-03T1000-item-integrity-version-mentions'
+import * as sessionsAndClientIds from './2026-12-03T1100-sessions-and-client-ids'
 import * as deadlinesAndNotifications from './2026-12-03T1200-deadlines-and-notifications'
 import * as inboxSearch from './2026-12-03T1300-inbox-search'
 import * as mediaDeviceEvidence from './2026-12-03T1400-media-device-evidence'
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0900-initial': initial,
   '2026-11-26T1030-cases-and-media': casesAndMedia,
   '2026-12-03T1000-item-integrity-version-mentions': itemIntegrity,
+  '2026-12-03T1100-sessions-and-client-ids': sessionsAndClientIds,
   '2026-12-03T1200-deadlines-and-notifications': deadlinesAndNotifications,
   '2026-12-03T1300-inbox-search': inboxSearch,
   '2026-12-03T1400-media-device-evidence': mediaDeviceEvidence

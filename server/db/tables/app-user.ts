@@ -11,6 +11,8 @@ export interface AppUserTable {
   /** Desk (H5) login; null for WeChat-only users. */
   username: string | null
   password_hash: string | null
+  /** The password was handed out (first admin, reset): every route but the change refuses. */
+  must_change_password: Generated<boolean>
   /** `role:name` of a dev-mode login, so the same pair gives the same user. */
   dev_key: string | null
   created_at: Generated<Date>

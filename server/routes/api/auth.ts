@@ -1,33 +1,73 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { verify } from '@node-rs/argon2'
-import { WechatLoginBody, PasswordLoginBody, DevLoginBody, SessionView } from '../../../domain/schemas/auth'
-import { findOrCreateDevUser, findOrCreateWechatUser, findUserByUsername, toUserView } from '../../repositories/users'
-import type { AppUser } from '../../db/tables/app-user'
-import { unauthorized } from '../../http/errors'
+import { Type } from 'typebox'
+import { WechatLoginBody, PasswordLoginBody, DevLoginBody, SessionView, RefreshBody } from '../../../domain/schemas/auth'
+import { findOrCreateDevUser, findOrCreateWechatUser } from '../../repositories/users'
+import { badRequest } from '../../http/errors'
+import { checkPassword } from '../../services/passwords'
+import { logout, refreshSession } from '../../services/sessions'
+import { secretLimit } from '../../http/secret-limit'
 
-// Logins are the routes worth guessing at: limit them per client address.
+// Logins are the routes worth guessing at: limit them per client address (no one is signed in yet).
 const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const session = async (user: AppUser) => ({ token: app.signSession(user), user: await toUserView(app.db, user) })
+  // Per username as well: a guesser with many addresses still gets ten tries per account.
+  const perUsername = secretLimit(app, {
+    name: 'password-username',
+    max: 10,
+    timeWindow: 10 * 60_000,
+    key: (request) => String((request.body as { username?: unknown } | undefined)?.username ?? '').normalize('NFKC').toLowerCase()
+  })
 
   app.post(
     '/auth/wechat',
     { config: loginLimit, schema: { tags: ['auth'], summary: '小程序登录：用 wx.login 的 code 换取本系统令牌', body: WechatLoginBody, response: { 200: SessionView } } },
     async (request) => {
+      // Dev mode makes no WeChat calls at all (there is no app id to call with).
+      if (app.wechatMode === 'dev') throw badRequest('开发模式未连接微信，无法微信登录：请在登录页使用“开发模式登录”，选择身份并填写姓名', 'wechat_dev_mode')
       const { openid } = await app.wechat.code2Session(request.body.code)
-      return session(await findOrCreateWechatUser(app.db, app.defaultOrgId, openid))
+      return app.openSession(await findOrCreateWechatUser(app.db, app.defaultOrgId, openid))
     }
   )
 
   app.post(
     '/auth/password',
-    { config: loginLimit, schema: { tags: ['auth'], summary: '电脑端（H5）账号密码登录', body: PasswordLoginBody, response: { 200: SessionView } } },
-    async (request) => {
-      const user = await findUserByUsername(app.db, app.defaultOrgId, request.body.username)
-      const ok = user?.password_hash ? await verify(user.password_hash, request.body.password) : false
-      if (!user || !ok) throw unauthorized('用户名或密码不正确')
-      return session(user)
+    {
+      config: loginLimit,
+      preHandler: perUsername,
+      schema: {
+        tags: ['auth'],
+        summary: '电脑端（H5）账号密码登录。mustChangePassword 为 true 时须先修改密码，其他接口一律 403',
+        body: PasswordLoginBody,
+        response: { 200: SessionView }
+      }
+    },
+    async (request) => app.openSession(await checkPassword(app.db, app.defaultOrgId, request.body.username, request.body.password))
+  )
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '用 refreshToken 换取新的访问令牌和新的 refreshToken（旧的随即失效；重复使用旧的会使这次登录整体失效）',
+        body: RefreshBody,
+        response: { 200: SessionView }
+      }
+    },
+    async (request) => refreshSession(app.sessions, request.body.refreshToken)
+  )
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '退出登录：结束这个 refreshToken 所属的登录（访问令牌随即失效）', body: RefreshBody, response: { 204: Type.Null() } }
+    },
+    async (request, reply) => {
+      await logout(app.db, request.body.refreshToken)
+      return reply.code(204).send(null)
     }
   )
 
@@ -36,7 +76,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       '/auth/dev',
       { schema: { tags: ['auth'], summary: '开发模式登录：以任意角色和姓名登录（仅 WECHAT_MODE=dev）', body: DevLoginBody, response: { 200: SessionView } } },
-      async (request) => session(await findOrCreateDevUser(app.db, app.defaultOrgId, request.body.role, request.body.name))
+      async (request) => app.openSession(await findOrCreateDevUser(app.db, app.defaultOrgId, request.body.role, request.body.name))
     )
   }
 }

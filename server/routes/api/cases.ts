@@ -6,7 +6,12 @@ import { createCase, listMyCases, resubmitCase } from '../../services/cases'
 const officerOnly = { roles: ['officer'] as const }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const myCase = async (userId: string, id: string) => (await listMyCases(app.db, userId, app.mediaUrl, id))[0]
+  // An answer without the case would tell the outbox it was delivered: never send one.
+  const myCase = async (userId: string, id: string) => {
+    const found = (await listMyCases(app.db, userId, app.mediaUrl, id))[0]
+    if (!found) throw new Error(`case ${id} not readable by its author ${userId}`)
+    return found
+  }
 
   app.post(
     '/cases',

@@ -14,6 +14,8 @@ import calendar from './calendar'
 import deadlineRules from './deadline-rules'
 import reports from './reports'
 import notifications from './notifications'
+import account from './account'
+import users from './users'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -27,7 +29,9 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, invitations, messages, inbox, inboxViews, items, media, cases, calendar, deadlineRules, reports, notifications]) await authenticated.register(plugin)
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, media, cases, calendar, deadlineRules, reports, notifications]) {
+      await authenticated.register(plugin)
+    }
   })
 }
 export default api

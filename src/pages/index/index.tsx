@@ -6,7 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { Button, Cell, CellGroup, Switch } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
 import { InvitationForm } from '@/components/invitation-form'
-import { api, type AppConfig } from '@/services/api'
+import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
@@ -43,10 +43,25 @@ export default function Home() {
     setLarge(value)
     fontPreference.setLarge(value)
   }
-  const signOut = () => {
-    session.clear()
+  const [signingOut, setSigningOut] = useState(false)
+  const leave = async (call: () => Promise<void>) => {
+    setSigningOut(true)
+    try {
+      await call()
+    } catch (e) {
+      // This device has forgotten the sign-in either way (logout) or nothing changed (everywhere).
+      showError(e)
+      if (session.token()) return
+    } finally {
+      setSigningOut(false)
+    }
     void Taro.reLaunch({ url: LOGIN_PAGE })
   }
+  const signOut = () => leave(api.logout)
+  const signOutEverywhere = () =>
+    void Taro.showModal({ title: '退出所有设备', content: '本账号在所有手机和电脑上的登录都将失效，需要重新登录。确定吗？' }).then((r) => {
+      if (r.confirm) void leave(api.signOutEverywhere)
+    })
 
   return (
     <PageShell className='home'>
@@ -110,9 +125,14 @@ export default function Home() {
         </View>
         {user ? <InvitationForm /> : null}
         {user ? (
-          <Button className='home__sign-out' fill='none' block onClick={signOut}>
-            退出登录
-          </Button>
+          <View className='home__sign-out'>
+            <Button fill='none' block loading={signingOut} onClick={() => void signOut()}>
+              退出登录
+            </Button>
+            <Button fill='none' block disabled={signingOut} onClick={signOutEverywhere}>
+              退出所有设备
+            </Button>
+          </View>
         ) : null}
       </View>
     </PageShell>

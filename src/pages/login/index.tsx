@@ -1,27 +1,31 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
-import { ROLES, ROLE_LABELS, type Role, type SessionView } from '@/domain'
+import { ROLES, ROLE_LABELS, type Role, type SessionView, type UserView } from '@/domain'
 import { PageShell } from '@/components/page-shell'
 import { Button } from '@/components/ui'
 import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { DESK_LOGIN, landingPage, silentLogin } from '@/services/login'
+import { ChangePassword } from './change-password'
 import './index.scss'
 
-async function finish(s: SessionView | null): Promise<void> {
-  if (!s) return
-  session.save(s)
-  await Taro.reLaunch({ url: landingPage(s.user) })
-}
+const enter = (user: UserView) => void Taro.reLaunch({ url: landingPage(user) })
+
+/** A sign-in holding a one-time password stops here for the change; the typed password comes along. */
+type OnSession = (s: SessionView, password?: string) => void
 
 /** Runs a login call with a busy flag and the server's message on failure. */
-function useSubmit() {
+function useSubmit(onSession: OnSession) {
   const [busy, setBusy] = useState(false)
-  const submit = async (call: () => Promise<SessionView | null>) => {
+  const submit = async (call: () => Promise<SessionView | null>, password?: string) => {
     setBusy(true)
     try {
-      await finish(await call())
+      const s = await call()
+      if (s) {
+        session.save(s)
+        onSession(s, password)
+      }
     } catch (e) {
       showError(e)
     } finally {
@@ -31,8 +35,8 @@ function useSubmit() {
   return { busy, submit }
 }
 
-function WechatLogin() {
-  const { busy, submit } = useSubmit()
+function WechatLogin({ onSession }: { onSession: OnSession }) {
+  const { busy, submit } = useSubmit(onSession)
   return (
     <Button type='primary' block loading={busy} onClick={() => submit(silentLogin)}>
       微信登录
@@ -40,10 +44,10 @@ function WechatLogin() {
   )
 }
 
-function DevLogin() {
+function DevLogin({ onSession }: { onSession: OnSession }) {
   const [role, setRole] = useState<Role>('citizen')
   const [name, setName] = useState('')
-  const { busy, submit } = useSubmit()
+  const { busy, submit } = useSubmit(onSession)
   const login = () => {
     if (!name.trim()) {
       Taro.showToast({ title: '请输入姓名', icon: 'none' })
@@ -73,19 +77,19 @@ function DevLogin() {
   )
 }
 
-function PasswordLogin() {
+function PasswordLogin({ onSession }: { onSession: OnSession }) {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const { busy, submit } = useSubmit()
+  const { busy, submit } = useSubmit(onSession)
   const login = () => {
     if (!username.trim() || !password) {
       Taro.showToast({ title: '请输入用户名和密码', icon: 'none' })
       return
     }
-    void submit(() => api.loginPassword(username.trim(), password))
+    void submit(() => api.loginPassword(username.trim(), password), password)
   }
   return (
-    <View>
+    <View className='login__password'>
       <Text className='zb-label login__label'>用户名</Text>
       <Input className='zb-field' placeholder='请输入用户名' value={username} maxlength={64} onInput={(e) => setUsername(e.detail.value)} />
       <Text className='zb-label login__label'>密码</Text>
@@ -109,6 +113,7 @@ function PasswordLogin() {
 export default function Login() {
   const [config, setConfig] = useState<AppConfig | null>(null)
   const [configError, setConfigError] = useState(false)
+  const [pendingChange, setPendingChange] = useState<{ currentPassword: string } | null>(null)
 
   const loadConfig = () => {
     setConfigError(false)
@@ -116,27 +121,35 @@ export default function Login() {
   }
   useEffect(loadConfig, [])
 
+  const onSession: OnSession = (s, password) => {
+    if (s.mustChangePassword) setPendingChange({ currentPassword: password ?? '' })
+    else enter(s.user)
+  }
+
   return (
     <PageShell className='login'>
       <View className='zb-card'>
         <Text className='zb-title'>信息直报</Text>
-        {!DESK_LOGIN ? (
-          <WechatLogin />
+        {pendingChange ? (
+          <ChangePassword currentPassword={pendingChange.currentPassword} onDone={enter} />
+        ) : config?.wechatMode === 'dev' ? (
+          // Dev mode has no WeChat on any platform; desk accounts (`npm run demo` prints their
+          // passwords) log in too.
+          <>
+            <DevLogin onSession={onSession} />
+            <Text className='zb-label login__section'>或用工作人员账号登录</Text>
+            <PasswordLogin onSession={onSession} />
+          </>
+        ) : !DESK_LOGIN ? (
+          <WechatLogin onSession={onSession} />
         ) : configError ? (
           <Button block onClick={loadConfig}>
             连接服务器失败，重试
           </Button>
         ) : !config ? (
           <Text className='zb-hint'>正在连接服务器…</Text>
-        ) : config.wechatMode === 'dev' ? (
-          <>
-            <DevLogin />
-            {/* Desk accounts work in dev mode too (`npm run demo` prints their passwords). */}
-            <Text className='zb-label login__section'>或用工作人员账号登录</Text>
-            <PasswordLogin />
-          </>
         ) : (
-          <PasswordLogin />
+          <PasswordLogin onSession={onSession} />
         )}
       </View>
     </PageShell>

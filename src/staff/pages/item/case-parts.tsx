@@ -5,6 +5,7 @@ import { StatusTag } from '@/components/status-tag'
 import { PhotoGrid } from '@/components/photo-grid'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
+import { PublicNoteHint } from '@/staff/components/public-note'
 
 
 const isAction = (a: string): a is CaseAction => a in caseMachine.table
@@ -95,6 +96,7 @@ function NoteForm({
     <View className={`zb-card item__${action}`}>
       <Text className='zb-label'>{caseMachine.table[action].label}</Text>
       {copy.warning ? <Text className='zb-hint item__warning'>{copy.warning}</Text> : null}
+      <PublicNoteHint audience='报送人' />
       <Textarea
         className='zb-field item__note'
         placeholder={copy.placeholder}
