@@ -17,14 +17,8 @@ export interface DeskInboxPage extends Omit<InboxPage, 'items'> {
   items: DeskInboxItem[]
 }
 
-export interface DeskItemDetail extends ItemDetail {
-  version?: number
-  assigneeId?: string | null
-  assigneeName?: string | null
-  departmentId?: string | null
-  priority?: number
-  dueAt?: string | null
-}
+/** The item as GET /api/items/:id answers (version, priority, topics and assignee from the core routes). */
+export type DeskItemDetail = ItemDetail
 
 /** A view in the sidebar. `query` marks a view the app makes up itself (no server views yet). */
 export interface DeskView {
@@ -117,8 +111,9 @@ export const deskApi = {
     request<DeskItemDetail>(path(id, '/assign'), { method: 'POST', data: withVersion(to, version) }),
   setPriority: (id: string, priority: number, version?: number) =>
     request<DeskItemDetail>(path(id, '/priority'), { method: 'POST', data: withVersion({ priority }, version) }),
-  setTopics: (id: string, topicIds: string[], version?: number) =>
-    request<DeskItemDetail>(path(id, '/topics'), { method: 'POST', data: withVersion({ topicIds }, version) }),
+  /** Topic names (TopicsBody). */
+  setTopics: (id: string, topics: string[], version?: number) =>
+    request<DeskItemDetail>(path(id, '/topics'), { method: 'POST', data: withVersion({ topics }, version) }),
   addNote: (id: string, body: string, version?: number) =>
     request<DeskItemDetail>(path(id, '/notes'), { method: 'POST', data: withVersion({ body }, version) }),
 
@@ -137,7 +132,7 @@ export interface BatchResult {
 export type BatchOp =
   | { op: 'act'; action: 'accept' | 'close' }
   | { op: 'assign'; assigneeId: string | null }
-  | { op: 'tag'; topicIds: string[] }
+  | { op: 'tag'; topics: string[] }
 
 /** Whether POST /api/items/batch exists; learnt from the first try. */
 let batchRoute: boolean | undefined
@@ -145,7 +140,7 @@ let batchRoute: boolean | undefined
 function single(item: DeskInboxItem, op: BatchOp): Promise<unknown> {
   if (op.op === 'act') return deskApi.act(item.id, { action: op.action }, item.version)
   if (op.op === 'assign') return deskApi.assign(item.id, { assigneeId: op.assigneeId }, item.version)
-  return deskApi.setTopics(item.id, op.topicIds, item.version)
+  return deskApi.setTopics(item.id, op.topics, item.version)
 }
 
 /**

@@ -60,7 +60,7 @@ const repliedRow: DeskInboxItem = { ...messageRow, id: 'a0000000-0000-4000-8000-
 const detailOf = (row: DeskInboxItem, extra: Partial<ItemDetail> = {}): ItemDetail => ({
   id: row.id,
   kind: row.kind,
-  status: row.status,
+  status: row.status as ItemDetail['status'],
   category: row.category,
   title: row.title,
   body: `${row.excerpt}（全文）`,

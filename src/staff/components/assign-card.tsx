@@ -28,21 +28,21 @@ export function AssignCard({ detail, open, busy, onOpen, onAssign }: AssignCardP
     <View className='zb-card assign-card'>
       <View className='zb-card__head'>
         <Text className='zb-label assign-card__label'>承办人</Text>
-        <Text className='assign-card__current'>{detail.assigneeName ?? '未分派'}</Text>
+        <Text className='assign-card__current'>{detail.assignee?.name ?? '未分派'}</Text>
       </View>
       {open ? (
         <View className='zb-row assign-card__choices'>
-          {me && detail.assigneeId !== me.id ? (
+          {me && detail.assignee?.id !== me.id ? (
             <Button size='small' type='primary' disabled={busy} onClick={() => void onAssign(me.id, '我')}>
               分派给我
             </Button>
           ) : null}
           {others.map((c) => (
-            <Button key={c.id} size='small' disabled={busy || c.id === detail.assigneeId} onClick={() => void onAssign(c.id, c.name)}>
+            <Button key={c.id} size='small' disabled={busy || c.id === detail.assignee?.id} onClick={() => void onAssign(c.id, c.name)}>
               {c.departmentName ? `${c.name}（${c.departmentName}）` : c.name}
             </Button>
           ))}
-          {detail.assigneeId ? (
+          {detail.assignee ? (
             <Button size='small' fill='outline' disabled={busy} onClick={() => void onAssign(null, '')}>
               取消分派
             </Button>

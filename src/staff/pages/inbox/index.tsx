@@ -161,7 +161,7 @@ export default function Inbox() {
 
   const onChanged = (d: DeskItemDetail) => {
     setItems((prev) =>
-      prev.map((i) => (i.id === d.id ? { ...i, status: d.status, version: d.version ?? i.version, assigneeName: d.assigneeName ?? i.assigneeName } : i))
+      prev.map((i) => (i.id === d.id ? { ...i, status: d.status, version: d.version ?? i.version, assigneeName: d.assignee === undefined ? i.assigneeName : (d.assignee?.name ?? null) } : i))
     )
     void reloadCounts()
   }
