@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@/domain'
 import { Switch } from '@/components/ui'
 import { InvitationForm } from '@/components/invitation-form'
 import { useSessionUser } from '@/components/use-session-user'
-import { session } from '@/services/session'
+import { api } from '@/services/api'
 import { fontPreference } from '@/services/font'
 import { DESK_LOGIN } from '@/services/login'
 import { ADMIN_PAGE, LOGIN_PAGE } from '@/services/routes'
@@ -19,8 +19,13 @@ export interface DeskShellProps {
   children?: ReactNode
 }
 
-function signOut() {
-  session.clear()
+/** Ends the sign-in on the server too (a copied token must die with it); the device forgets it whatever the answer. */
+async function signOut() {
+  try {
+    await api.logout()
+  } catch {
+    // Offline or already revoked: api.logout has cleared this device's session anyway.
+  }
   void Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
