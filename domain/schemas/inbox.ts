@@ -3,7 +3,7 @@ import { MESSAGE_STATUSES } from '../message/state-machine'
 import { CASE_STATUSES } from '../case/state-machine'
 import { BUILTIN_VIEW_KEYS, INBOX_SORTS, STATUS_BUCKETS } from '../inbox-views'
 import { Id, literalUnion } from './common'
-import { ItemKind, MessageCategorySchema } from './item'
+import { ItemKind, ItemStatusSchema, MessageCategorySchema } from './item'
 import { DueView } from './due'
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
@@ -56,7 +56,7 @@ export type SearchMatch = Static<typeof SearchMatch>
 export const InboxItem = Type.Object({
   id: Id,
   kind: ItemKind,
-  status: Type.String(),
+  status: ItemStatusSchema,
   bucket: literalUnion(STATUS_BUCKETS),
   category: Type.Union([MessageCategorySchema, Type.Null()]),
   /** Cases have a title; messages do not. */
