@@ -16,6 +16,7 @@ import { toTimelines } from '../views/timeline'
 import type { SignMediaUrl } from '../views/media'
 import { inTransaction, type TxScope } from './transaction'
 import { dueAtFor, dueAtOnAccept, orgCalendar } from './deadlines'
+import { notify } from './notifications'
 import { dueView } from '../../domain/deadlines/describe-due'
 
 export type { Actor } from '../repositories/items'
@@ -199,23 +200,36 @@ async function deskOperation(
 /** To a person and/or a department of the same bureau; null clears; absent leaves as is. */
 export async function assign(db: Db, actor: Actor, id: string, input: AssignBody): Promise<Item> {
   if (input.assigneeId === undefined && input.departmentId === undefined) throw new InvalidError('请选择处理人或部门（assigneeId / departmentId）', 'assigneeId')
-  return deskOperation(db, actor, id, 'assign', input.version, async (scope) => {
-    const patch: ItemUpdate = {}
-    const said: string[] = []
-    if (input.assigneeId !== undefined) {
-      const user = input.assigneeId === null ? null : await findDeskUser(scope.tx, actor.orgId, input.assigneeId)
-      if (user === undefined) throw new InvalidError('所选处理人不存在，或不是本局工作人员', 'assigneeId')
-      patch.assignee_id = user?.id ?? null
-      said.push(user ? `处理人：${user.name}` : '取消处理人')
+  let newAssignee: string | null = null
+  return deskOperation(
+    db,
+    actor,
+    id,
+    'assign',
+    input.version,
+    async (scope, before) => {
+      const patch: ItemUpdate = {}
+      const said: string[] = []
+      if (input.assigneeId !== undefined) {
+        const user = input.assigneeId === null ? null : await findDeskUser(scope.tx, actor.orgId, input.assigneeId)
+        if (user === undefined) throw new InvalidError('所选处理人不存在，或不是本局工作人员', 'assigneeId')
+        patch.assignee_id = user?.id ?? null
+        said.push(user ? `处理人：${user.name}` : '取消处理人')
+        if (user && user.id !== before.assignee_id) newAssignee = user.id
+      }
+      if (input.departmentId !== undefined) {
+        const dept = input.departmentId === null ? null : await findDepartment(scope.tx, actor.orgId, input.departmentId)
+        if (dept === undefined) throw new InvalidError('所选部门不存在', 'departmentId')
+        patch.department_id = dept?.id ?? null
+        said.push(dept ? `部门：${dept.name}` : '取消部门')
+      }
+      return { patch, body: said.join('；') }
+    },
+    // The bell: the new assignee (not someone assigning themselves) hears of it.
+    async (scope, item, eventId) => {
+      if (newAssignee) await notify(scope.tx, { orgId: item.org_id, kind: 'assigned', itemId: item.id, userIds: [newAssignee], actorId: actor.id, dedupeKey: eventId })
     }
-    if (input.departmentId !== undefined) {
-      const dept = input.departmentId === null ? null : await findDepartment(scope.tx, actor.orgId, input.departmentId)
-      if (dept === undefined) throw new InvalidError('所选部门不存在', 'departmentId')
-      patch.department_id = dept?.id ?? null
-      said.push(dept ? `部门：${dept.name}` : '取消部门')
-    }
-    return { patch, body: said.join('；') }
-  })
+  )
 }
 
 export async function setPriority(db: Db, actor: Actor, id: string, input: PriorityBody): Promise<Item> {
@@ -241,6 +255,7 @@ export async function addNote(db: Db, actor: Actor, id: string, input: NoteBody)
     async (scope, item, eventId) => {
       const users = await resolveMentions(scope.tx, actor.orgId, mentionedNames(body))
       await saveMentions(scope.tx, users.map((userId) => ({ event_id: eventId, user_id: userId, org_id: actor.orgId, item_id: item.id })))
+      await notify(scope.tx, { orgId: item.org_id, kind: 'mentioned', itemId: item.id, userIds: users, actorId: actor.id, body, dedupeKey: eventId })
     }
   )
 }
