@@ -26,12 +26,18 @@ export function priorityLabel(priority: number | undefined): string | null {
 export type DueTone = 'overdue' | 'today' | 'later'
 
 /**
- * When an item is due, in calendar days of Beijing time. The working-day wording
- * (剩 2 个工作日) belongs to the deadlines engine; until it lands the desk says the date.
+ * When an item is due. The server counts its deadline in Chinese working days (with holidays and
+ * 调休) and says so in `due`: 剩 2 个工作日 / 今日到期 / 已超期 1 个工作日. Without that (an older server),
+ * the calendar date in Beijing time.
  */
-export function dueText(dueAt: string | null | undefined, now: Date): { text: string; tone: DueTone } | null {
-  if (!dueAt) return null
-  const due = dayjs(dueAt).utcOffset(BEIJING)
+export function dueText(item: Pick<DeskInboxItem, 'dueAt' | 'due'>, now: Date): { text: string; tone: DueTone } | null {
+  if (item.due) {
+    const tone: DueTone = item.due.state === 'overdue' ? 'overdue' : item.due.state === 'due_today' || item.due.dueSoon ? 'today' : 'later'
+    // A count across a year nobody has entered in the calendar may be off: say so rather than be silently wrong.
+    return { text: item.due.uncertain ? `${item.due.label}（日历待补）` : item.due.label, tone }
+  }
+  if (!item.dueAt) return null
+  const due = dayjs(item.dueAt).utcOffset(BEIJING)
   const today = dayjs(now).utcOffset(BEIJING)
   if (due.isBefore(today)) return { text: `已超期（${due.format('MM-DD')}）`, tone: 'overdue' }
   if (due.format('YYYY-MM-DD') === today.format('YYYY-MM-DD')) return { text: '今日到期', tone: 'today' }

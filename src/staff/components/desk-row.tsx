@@ -25,7 +25,7 @@ export interface DeskRowProps {
  * the same elements line up as the columns of a dense list (CSS grid, desk-list.scss).
  */
 export function DeskRow({ item, cursor, open, checked, q, now, onOpen, onToggle }: DeskRowProps) {
-  const due = dueText(item.dueAt, now)
+  const due = dueText(item, now)
   const priority = priorityLabel(item.priority)
   const classes = [
     'zb-card desk-row',
