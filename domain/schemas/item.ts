@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { CursorSchema, DateTime, Line, Text } from './formats'
 import { MESSAGE_CATEGORIES, MESSAGE_BODY_MAX, REPLY_BODY_MAX } from '../message/categories'
 import { MESSAGE_STATUSES, MESSAGE_ACTIONS, REJECT_REASONS } from '../message/state-machine'
 import { CASE_ACTIONS, CASE_STATUSES } from '../case/state-machine'
@@ -12,12 +13,12 @@ export const MessageStatusSchema = literalUnion(MESSAGE_STATUSES, { title: '状�
 export const CreateMessageBody = Type.Object(
   {
     category: MessageCategorySchema,
-    body: Type.String({ minLength: 1, maxLength: MESSAGE_BODY_MAX, title: '留言内容' }),
+    body: Text({ minLength: 1, maxLength: MESSAGE_BODY_MAX, title: '留言内容' }),
     contactPhone: Type.Optional(
       Type.String({ pattern: '^1[3-9][0-9]{9}$', title: '联系电话（11 位手机号）' })
     ),
     /** Client-generated id: a retried submission returns the first message instead of a copy. */
-    clientId: Type.Optional(Type.String({ minLength: 8, maxLength: 64, title: '提交编号' }))
+    clientId: Type.Optional(Line({ minLength: 8, maxLength: 64, title: '提交编号' }))
   },
   { additionalProperties: false }
 )
@@ -39,13 +40,13 @@ export const TimelineEvent = Type.Object({
   actorName: Type.Union([Type.String(), Type.Null()]),
   body: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
-  at: Type.String({ format: 'date-time' })
+  at: DateTime()
 })
 export type TimelineEvent = Static<typeof TimelineEvent>
 
 export const ReplyView = Type.Object({
   body: Type.String(),
-  at: Type.String({ format: 'date-time' }),
+  at: DateTime(),
   byName: Type.Union([Type.String(), Type.Null()])
 })
 
@@ -55,7 +56,7 @@ export const MyMessageView = Type.Object({
   category: MessageCategorySchema,
   body: Type.String(),
   status: MessageStatusSchema,
-  createdAt: Type.String({ format: 'date-time' }),
+  createdAt: DateTime(),
   reply: Type.Union([ReplyView, Type.Null()]),
   timeline: Type.Array(TimelineEvent)
 })
@@ -70,7 +71,7 @@ export const InboxQuery = Type.Object(
     status: Type.Optional(literalUnion([...new Set([...MESSAGE_STATUSES, ...CASE_STATUSES])], { title: '状态' })),
     kind: Type.Optional(ItemKind),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, title: '每页条数' })),
-    cursor: Type.Optional(Type.String({ maxLength: 200, title: '翻页游标' }))
+    cursor: Type.Optional(CursorSchema)
   },
   { additionalProperties: false }
 )
@@ -88,8 +89,8 @@ export const InboxItem = Type.Object({
   /** Signed thumbnail URLs of the first photos (at most 3). */
   thumbUrls: Type.Array(Type.String()),
   photoCount: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastActivityAt: Type.String({ format: 'date-time' })
+  createdAt: DateTime(),
+  lastActivityAt: DateTime()
 })
 export type InboxItem = Static<typeof InboxItem>
 
@@ -107,7 +108,7 @@ export const ItemDetail = Type.Object({
   category: Type.Union([MessageCategorySchema, Type.Null()]),
   title: Type.Union([Type.String(), Type.Null()]),
   body: Type.String(),
-  occurredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  occurredAt: Type.Union([DateTime(), Type.Null()]),
   place: Type.Union([Place, Type.Null()]),
   departmentName: Type.Union([Type.String(), Type.Null()]),
   photos: Type.Array(EvidenceMediaView),
@@ -115,11 +116,11 @@ export const ItemDetail = Type.Object({
   /** Masked (138****5678) for staff; the full number is not needed to triage. */
   contactPhone: Type.Union([Type.String(), Type.Null()]),
   authorName: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  firstReplyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  lastActivityAt: Type.String({ format: 'date-time' }),
+  createdAt: DateTime(),
+  acceptedAt: Type.Union([DateTime(), Type.Null()]),
+  firstReplyAt: Type.Union([DateTime(), Type.Null()]),
+  closedAt: Type.Union([DateTime(), Type.Null()]),
+  lastActivityAt: DateTime(),
   /** Actions the current user may take now, from the transition table. */
   allowedActions: Type.Array(Type.String()),
   timeline: Type.Array(TimelineEvent)
@@ -131,14 +132,14 @@ export const ActionBody = Type.Object(
     /** Which actions apply depends on the item's kind; the transition table decides. */
     action: literalUnion([...new Set([...MESSAGE_ACTIONS, ...CASE_ACTIONS])], { title: '操作' }),
     reason: Type.Optional(literalUnion(REJECT_REASONS, { title: '不予受理原因' })),
-    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500, title: '说明' }))
+    note: Type.Optional(Text({ minLength: 1, maxLength: 500, title: '说明' }))
   },
   { additionalProperties: false }
 )
 export type ActionBody = Static<typeof ActionBody>
 
 export const ReplyBody = Type.Object(
-  { body: Type.String({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' }) },
+  { body: Text({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' }) },
   { additionalProperties: false }
 )
 export type ReplyBody = Static<typeof ReplyBody>

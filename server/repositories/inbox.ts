@@ -1,26 +1,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database'
 import type { InboxItem, InboxQuery } from '../../domain/schemas/item'
-import { badRequest } from '../http/errors'
+import { cursorTime, decodeCursor, encodeCursor } from '../http/cursor'
 import { photosOfItems, type SignMediaUrl } from './media'
-
-interface Cursor {
-  /** Postgres text form of created_at: keeps microseconds that a JS Date would lose. */
-  t: string
-  id: string
-}
-
-const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.t, c.id])).toString('base64url')
-
-function decode(raw: string): Cursor {
-  try {
-    const [t, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
-    if (typeof t === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(t)) && /^[0-9a-f-]{36}$/i.test(id)) return { t, id }
-  } catch {
-    // fall through to the error below
-  }
-  throw badRequest('翻页游标无效，请从第一页重新加载', 'bad_cursor')
-}
 
 /** Newest first, keyset-paginated on (created_at, id) so pages never skip or repeat rows. */
 export async function listInbox(db: Db, orgId: string, query: InboxQuery, sign: SignMediaUrl): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
@@ -41,7 +23,7 @@ export async function listInbox(db: Db, orgId: string, query: InboxQuery, sign: 
       'item.last_activity_at',
       'message.category',
       'message.body',
-      sql<string>`item.created_at::text`.as('created_key')
+      cursorTime('item.created_at').as('created_key')
     ])
     .where('item.org_id', '=', orgId)
     .orderBy('item.created_at', 'desc')
@@ -50,7 +32,7 @@ export async function listInbox(db: Db, orgId: string, query: InboxQuery, sign: 
   if (query.status) q = q.where('item.status', '=', query.status)
   if (query.kind) q = q.where('item.kind', '=', query.kind)
   if (query.cursor) {
-    const c = decode(query.cursor)
+    const c = decodeCursor(query.cursor)
     q = q.where(sql<boolean>`(item.created_at, item.id) < (${c.t}::timestamptz, ${c.id}::uuid)`)
   }
   const rows = await q.execute()
@@ -71,7 +53,7 @@ export async function listInbox(db: Db, orgId: string, query: InboxQuery, sign: 
       createdAt: r.created_at.toISOString(),
       lastActivityAt: r.last_activity_at.toISOString()
     })),
-    nextCursor: rows.length > limit && last ? encode({ t: last.created_key, id: last.id }) : null
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.created_key, id: last.id }) : null
   }
 }
 

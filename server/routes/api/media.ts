@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MediaView } from '../../../domain/schemas/case'
+import { Uuid } from '../../../domain/schemas/formats'
 import { ingestImage, isMediaError } from '../../media'
 import { saveIngestedMedia, toMediaView } from '../../repositories/media'
 import { badRequest, HttpError } from '../../http/errors'
@@ -46,6 +47,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 export default routes
 
 export const MediaFileParams = Type.Object(
-  { id: Type.String({ format: 'uuid', title: '照片编号' }), variant: Type.Enum(['full', 'thumb'], { title: '尺寸' }) },
+  { id: Uuid({ title: '照片编号' }), variant: Type.Enum(['full', 'thumb'], { title: '尺寸' }) },
   { additionalProperties: false }
 )
