@@ -38,6 +38,9 @@ export async function buildApp(deps: AppDeps) {
     bodyLimit: 1024 * 1024
   })
   app.setValidatorCompiler(validatorCompiler)
+  // Bodies are JSON (or multipart uploads): a text/plain body would only reach a schema that
+  // wants an object and fail there with a confusing message; refuse it as the wrong type (415).
+  app.removeContentTypeParser('text/plain')
   app.decorate('dbEngine', deps.dbEngine)
 
   // External: infrastructure every route relies on.

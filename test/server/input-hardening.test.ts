@@ -1,5 +1,6 @@
 // Each class of input that used to pass validation and then fail in PostgreSQL or a parser
 // (a 500): now a 4xx with a Chinese message, and nothing stored.
+import type { InjectOptions } from 'fastify'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { multipart } from '../helpers/multipart'
 import { png } from '../helpers/images'
@@ -23,8 +24,8 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => t.close())
 
-type Inject = Parameters<TestApp['app']['inject']>[0]
-async function expect4xx(req: Inject & object, status = 400) {
+type Inject = InjectOptions
+async function expect4xx(req: Inject, status = 400) {
   const res = await t.app.inject(req)
   expect({ status: res.statusCode, body: res.body }).toEqual({ status, body: expect.any(String) })
   const body = res.json()
@@ -46,7 +47,7 @@ const caseBody = (over: Record<string, unknown> = {}) => ({
 })
 
 describe('NUL in every text field is a 400 that names the field', () => {
-  const cases: [string, () => Inject & object, RegExp][] = [
+  const cases: [string, () => Inject, RegExp][] = [
     ['login username', () => ({ method: 'POST', url: '/api/auth/password', payload: { username: NUL, password: 'x' } }), /用户名/],
     ['login password', () => ({ method: 'POST', url: '/api/auth/password', payload: { username: 'admin', password: NUL } }), /密码/],
     ['dev-login name', () => ({ method: 'POST', url: '/api/auth/dev', payload: { role: 'citizen', name: NUL } }), /姓名/],

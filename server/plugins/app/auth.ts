@@ -5,6 +5,7 @@ import type { Role } from '../../../domain/roles'
 import { hasAnyRole } from '../../../domain/roles'
 import { findUserById } from '../../repositories/users'
 import { forbidden, unauthorized } from '../../http/errors'
+import { isCanonicalUuid } from '../../../domain/schemas/formats'
 
 export interface CurrentUser {
   id: string
@@ -50,6 +51,11 @@ export default fp<{ secret: string }>(async (app, opts) => {
       payload = await request.jwtVerify()
     } catch {
       throw unauthorized('登录已过期，请重新登录')
+    }
+    // Signed by us, but not by this version of us (or the secret leaked): a subject that is not
+    // an id would reach PostgreSQL as one and fail there.
+    if (typeof payload.sub !== 'string' || !isCanonicalUuid(payload.sub) || typeof payload.org !== 'string' || !isCanonicalUuid(payload.org)) {
+      throw unauthorized('登录信息无效，请重新登录')
     }
     const user = await findUserById(app.db, payload.sub)
     if (!user || user.org_id !== payload.org) throw unauthorized('账号不存在，请重新登录')
