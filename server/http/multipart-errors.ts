@@ -7,6 +7,8 @@ import { HttpError } from './errors'
  */
 const BUSBOY_MESSAGES: [RegExp, HttpError][] = [
   [/^Multipart: Boundary not found$/, new HttpError(400, 'bad_multipart', '上传格式不正确：Content-Type 缺少 boundary（分隔符）。请用表单上传（multipart/form-data），不要手动设置 Content-Type')],
+  // streamsearch's limit on the boundary it searches for (RFC 2046 allows 70 characters).
+  [/^The needle cannot have a length bigger than 256\.$/, new HttpError(400, 'bad_multipart', '上传格式不正确：分隔符（boundary）太长，最多 70 个字符。请用表单上传，不要手动设置 Content-Type')],
   [/^Unexpected end of multipart data$/, new HttpError(400, 'bad_multipart', '上传内容不完整或分隔符（boundary）与 Content-Type 不一致，请重新上传')],
   [/terminated early due to unexpected end of multipart data$/, new HttpError(400, 'bad_multipart', '上传内容不完整（传输中断），请检查网络后重新上传')]
 ]

@@ -175,7 +175,11 @@ export function draftArbitrary(op: Operation, inputs: Inputs): fc.Arbitrary<Draf
   // Mostly signed-in users: each role once per draw, with no one and bad tokens as often as one role.
   const identity = fc.oneof({ weight: ROLES.length, arbitrary: fc.constantFrom(...ROLES) }, { weight: 2, arbitrary: fc.constantFrom(...IDENTITIES) })
   const base = fc.record({ identity, params, query, body }).map(
-    (d): Draft => ({ ...d, headers: {}, label: 'valid' })
+    (d): Draft => {
+      // An upload route's unbroken request is a valid photo upload.
+      const upload = op.takesUpload ? inputs.uploads[0] : undefined
+      return { ...d, headers: upload ? { 'content-type': upload.contentType } : {}, ...(upload ? { raw: upload.payload } : {}), label: 'valid' }
+    }
   )
   const leaves = leafPaths(op.body)
 

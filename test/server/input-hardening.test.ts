@@ -164,6 +164,10 @@ describe('parser errors', () => {
     const { payload } = multipart([{ name: 'file', filename: 'a.png', contentType: 'image/png', data: await png64() }])
     await expect4xx({ method: 'POST', url: '/api/media', headers: { ...bearer(officer), 'content-type': 'multipart/form-data; boundary=nope' }, payload })
   })
+  it('multipart with a boundary longer than the parser searches for', async () => {
+    const { payload } = multipart([{ name: 'file', filename: 'a.png', contentType: 'image/png', data: await png64() }])
+    await expect4xx({ method: 'POST', url: '/api/media', headers: { ...bearer(officer), 'content-type': `multipart/form-data; boundary=${'x'.repeat(300)}` }, payload })
+  })
   it('multipart cut off in the middle', async () => {
     const { payload, headers } = multipart([{ name: 'file', filename: 'a.png', contentType: 'image/png', data: await png64() }])
     await expect4xx({ method: 'POST', url: '/api/media', headers: { ...bearer(officer), ...headers }, payload: payload.subarray(0, 120) })
