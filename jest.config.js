@@ -62,4 +62,6 @@ for (const extra of ['./test/app/jest.project.js', './test/weapp/jest.project.js
 }
 
 // PGlite takes a few seconds to start per test file on a busy 2-core machine.
-module.exports = { testTimeout: 30000, projects, reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'] }
+// Generous because a busy 2-core machine can take tens of seconds to start PGlite and migrate it in a
+// beforeAll; tests wait for conditions, and this limit only decides how long a real hang takes to report.
+module.exports = { testTimeout: 120000, projects, reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'] }

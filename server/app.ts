@@ -1,3 +1,4 @@
+import path from 'node:path'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Config } from './config'
 import type { Db } from './db/database'
@@ -8,10 +9,15 @@ import swagger from './plugins/external/swagger'
 import dbPlugin from './plugins/external/db'
 import rateLimit from './plugins/external/rate-limit'
 import staticH5 from './plugins/external/static-h5'
+import securityHeaders from './plugins/external/security-headers'
+import cors from './plugins/external/cors'
+import compress from './plugins/external/compress'
+import tmpSweeper from './plugins/app/tmp-sweeper'
 import orgPlugin from './plugins/app/org'
 import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
 import media from './plugins/app/media'
+import jobs, { type JobsOptions } from './plugins/app/jobs'
 import api from './routes/api'
 
 declare module 'fastify' {
@@ -26,6 +32,8 @@ export interface AppDeps {
   dbEngine: 'pglite' | 'postgres'
   orgId: string
   logger?: FastifyServerOptions['logger']
+  /** Fixed clock for the background jobs (tests). */
+  jobsNow?: JobsOptions['now']
 }
 
 /**
@@ -48,6 +56,10 @@ export async function buildApp(deps: AppDeps) {
 
   // External: infrastructure every route relies on.
   await app.register(errorHandler)
+  // Headers and compression hook every route, so they come before any route is added.
+  await app.register(securityHeaders, { h5Dir: deps.config.h5Dir, hsts: deps.config.http.hsts })
+  await app.register(cors, { origins: deps.config.http.corsOrigins })
+  await app.register(compress)
   await app.register(swagger)
   await app.register(dbPlugin, { db: deps.db })
   await app.register(rateLimit)
@@ -56,8 +68,16 @@ export async function buildApp(deps: AppDeps) {
   await app.register(auth, { secret: deps.config.jwtSecret })
   await app.register(wechat, deps.config.wechat)
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
+  await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
+  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow })
   // Routes.
   await app.register(api, { prefix: '/api' })
   await app.register(staticH5, { h5Dir: deps.config.h5Dir })
   return app
+}
+
+/** Local storage writes through `<media>/.tmp`; S3 keeps no temp files of ours. */
+function tmpSweeperOptions(media: Config['media']) {
+  const dir = media.storage.kind === 'local' ? path.join(media.storage.dir, '.tmp') : null
+  return { dir, intervalMs: media.tmpSweepSeconds * 1000, maxAgeMs: 10 * 60_000 }
 }

@@ -24,6 +24,11 @@ export const EnvSchema = Type.Object({
   S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
   S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
+  HSTS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off' }),
+  CORS_ORIGINS: Type.String({ pattern: '^(https?://[^/,\\s]+(,\\s*https?://[^/,\\s]+)*)?$', default: '' }),
+  MEDIA_TMP_SWEEP_SECONDS: Type.Integer({ minimum: 10, maximum: 7 * 86400, default: 3600 }),
+  /** Background jobs (pg-boss on the same database): daily 催办 reminders. Tests turn them off. */
+  JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' }
@@ -41,10 +46,19 @@ export interface Config {
   wechat: { mode: 'dev' | 'live'; apiBase: string; appId: string; secret: string }
   h5Dir: string
   logLevel: string
+  http: {
+    /** Strict-Transport-Security: only when the server is reached through TLS (a proxy). */
+    hsts: boolean
+    /** Origins other web apps may call the API from; empty: none (CORS closed). */
+    corsOrigins: string[]
+  }
+  jobs: boolean
   media: {
     /** Local folder (default) or S3-compatible object storage. */
     storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
     urlTtlSeconds: number
+    /** How often (and after how long) temp files of interrupted uploads are removed. */
+    tmpSweepSeconds: number
   }
 }
 
@@ -95,6 +109,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     h5Dir: path.resolve(parsed.H5_DIR),
     logLevel: parsed.LOG_LEVEL,
+    http: {
+      hsts: parsed.HSTS === 'on',
+      corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+    },
+    jobs: parsed.JOBS === 'on',
     media: {
       storage:
         parsed.MEDIA_STORAGE === 's3'
@@ -108,7 +127,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               forcePathStyle: parsed.S3_FORCE_PATH_STYLE
             }
           : { kind: 'local', dir: path.join(dataDir, 'media') },
-      urlTtlSeconds: parsed.MEDIA_URL_TTL_SECONDS
+      urlTtlSeconds: parsed.MEDIA_URL_TTL_SECONDS,
+      tmpSweepSeconds: parsed.MEDIA_TMP_SWEEP_SECONDS
     }
   }
 }

@@ -9,6 +9,9 @@ import type { ItemEventTable } from './tables/item-event'
 import type { MediaTable } from './tables/media'
 import type { CaseReportTable } from './tables/case-report'
 import type { ItemMediaTable } from './tables/item-media'
+import type { DeadlineRuleTable } from './tables/deadline-rule'
+import type { CalendarOverrideTable } from './tables/calendar-override'
+import type { NotificationTable } from './tables/notification'
 
 export interface Database {
   org: OrgTable
@@ -21,6 +24,9 @@ export interface Database {
   media: MediaTable
   case_report: CaseReportTable
   item_media: ItemMediaTable
+  deadline_rule: DeadlineRuleTable
+  calendar_override: CalendarOverrideTable
+  notification: NotificationTable
 }
 
 export type Db = Kysely<Database>

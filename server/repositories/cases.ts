@@ -6,6 +6,7 @@ import { appendEvent } from './events'
 import { applyAction, type Actor } from './items'
 import { foreignMediaIds, linkPhotos, photosOfItems, toMediaView, type SignMediaUrl } from './media'
 import { createOnce } from './create-once'
+import { dueAtFor } from '../services/deadlines'
 
 export interface CaseAuthor extends Actor {
   departmentId: string | null
@@ -38,9 +39,10 @@ export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBo
   return createOnce(db, { orgId: author.orgId, authorId: author.id, clientId: input.clientId }, async () => {
     await checkCaseInput(db, author, input)
     return db.transaction().execute(async (tx) => {
+      const due = await dueAtFor(tx, author.orgId, 'case', null, new Date(), 'created')
       const item = await tx
         .insertInto('item')
-        .values({ org_id: author.orgId, kind: 'case', status: 'new', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [] })
+        .values({ org_id: author.orgId, kind: 'case', status: 'new', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [], due_at: due?.dueAt ?? null })
         .returning('id')
         .executeTakeFirstOrThrow()
       await tx.insertInto('case_report').values({ item_id: item.id, ...caseRow(input) }).execute()

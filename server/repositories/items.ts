@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound, badRequest } from '../http/errors'
 import { appendEvent, listTimeline } from './events'
 import { maskPhone } from './mask'
 import { photosOfItems, toEvidenceView, type SignMediaUrl } from './media'
+import { dueAtOnAccept } from '../services/deadlines'
 
 export interface Actor {
   id: string
@@ -111,7 +112,11 @@ export async function applyAction(
 
     const now = new Date()
     const patch: ItemUpdate = { status: to, last_activity_at: now }
-    if (input.action === 'accept') patch.accepted_at = now
+    if (input.action === 'accept') {
+      patch.accepted_at = now
+      const due = await dueAtOnAccept(tx, item, now)
+      if (due) patch.due_at = due
+    }
     if (input.action === 'reply' && !item.first_reply_at) patch.first_reply_at = now
     if (CLOSING_STATUSES.has(to)) patch.closed_at = now
     if (input.action === 'reopen' || input.action === 'resubmit') patch.closed_at = null

@@ -4,6 +4,7 @@ import { appendEvent, listTimelines } from './events'
 import { newReadableCode } from './readable-code'
 import { createOnce } from './create-once'
 import type { MessageStatus } from '../../domain/message/state-machine'
+import { dueAtFor } from '../services/deadlines'
 
 export interface CreatedMessageRow {
   id: string
@@ -18,9 +19,10 @@ export async function createMessage(db: Db, orgId: string, authorId: string, inp
   const key = input.clientId ? { orgId, authorId, clientId: input.clientId } : null
   const { id, created } = await createOnce(db, key, () =>
     db.transaction().execute(async (tx) => {
+      const due = await dueAtFor(tx, orgId, 'message', input.category, new Date(), 'created')
       const item = await tx
         .insertInto('item')
-        .values({ org_id: orgId, kind: 'message', status: 'new', author_id: authorId, client_id: input.clientId ?? null })
+        .values({ org_id: orgId, kind: 'message', status: 'new', author_id: authorId, client_id: input.clientId ?? null, due_at: due?.dueAt ?? null })
         .returning('id')
         .executeTakeFirstOrThrow()
       await tx

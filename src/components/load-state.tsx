@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import { Button, Empty } from './ui'
+import { Button } from './ui'
+import { EmptyState } from './empty-state'
 
 export interface LoadStateProps {
   loading: boolean
@@ -13,16 +14,15 @@ export interface LoadStateProps {
 export function LoadState({ loading, error, empty, emptyText, onRetry }: LoadStateProps) {
   if (error) {
     return (
-      <View className='zb-load-state'>
-        <Empty status='error' title='加载失败' description={error} />
+      <EmptyState className='zb-load-state' kind='error' title='加载失败' description={error}>
         <Button type='primary' block onClick={onRetry}>
           重试
         </Button>
-      </View>
+      </EmptyState>
     )
   }
   if (loading && empty) return <View className='zb-load-state zb-hint'>加载中…</View>
-  if (empty) return <Empty className='zb-load-state' status='empty' title={emptyText} />
+  if (empty) return <EmptyState className='zb-load-state' kind='empty' title={emptyText} />
   return null
 }
 LoadState.displayName = 'LoadState'

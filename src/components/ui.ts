@@ -1,14 +1,13 @@
 // NutUI-React-Taro, imported per component with its stylesheet (what babel-plugin-import would
-// generate), so each package carries only the components its pages use.
+// generate), so each package carries only the components its pages use. Not Empty: it loads its
+// pictures from a JD CDN; use components/empty-state.tsx.
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button'
 export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag'
-export { default as Empty } from '@nutui/nutui-react-taro/dist/es/packages/empty'
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell'
 export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup'
 export { default as Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch'

@@ -11,11 +11,12 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/test/app/**/*.test.{ts,tsx}'],
   transform: {
-    '^.+\\.(t|j|mj)sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }]
+    '^.+\\.(t|j|mj)sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }],
+    '^.+\\.(png|jpe?g|gif|svg)$': path.join(__dirname, 'support/file-transform.js')
   },
   transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${esm.join('|')})/)`],
   // `h5.*` first: a per-platform file (login.h5.ts) wins over its default, as in the H5 build.
-  moduleFileExtensions: ['h5.ts', 'h5.tsx', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  moduleFileExtensions: ['h5.ts', 'h5.tsx', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json', 'png'],
   moduleNameMapper: {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@tarojs/taro$': '<rootDir>/test/app/support/taro.js',

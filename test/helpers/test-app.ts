@@ -19,17 +19,19 @@ export interface TestApp {
 }
 
 /** The production factory on a fresh database, configured from env-style strings like production. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, deps: { jobsNow?: () => Date } = {}): Promise<TestApp> {
   const database = await freshDatabase()
   const config = loadConfig({
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     DATA_DIR: path.join(os.tmpdir(), 'zhibao-test'),
     H5_DIR: path.join(os.tmpdir(), 'zhibao-test-no-h5'),
     LOG_LEVEL: 'silent',
+    // Background jobs only where a test asks for them (JOBS: 'on').
+    JOBS: 'off',
     ...env
   })
   const orgId = await ensureDefaultOrg(database.db)
-  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false })
+  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, jobsNow: deps.jobsNow })
   await app.ready()
   return {
     app,

@@ -9,6 +9,10 @@ import items from './items'
 import media from './media'
 import mediaFiles from './media-files'
 import cases from './cases'
+import calendar from './calendar'
+import deadlineRules from './deadline-rules'
+import reports from './reports'
+import notifications from './notifications'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -22,7 +26,7 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, invitations, messages, inbox, items, media, cases]) await authenticated.register(plugin)
+    for (const plugin of [me, invitations, messages, inbox, items, media, cases, calendar, deadlineRules, reports, notifications]) await authenticated.register(plugin)
   })
 }
 export default api

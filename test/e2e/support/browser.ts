@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { guardedContext } from './policy'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const hasChromium = fs.existsSync(CHROMIUM)
@@ -32,12 +33,12 @@ export async function launch(): Promise<Browser> {
 
 /** A phone-sized page (iPhone 12/13: 390×844 CSS px at 3×), Chinese locale. */
 export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true })
+  const context = await guardedContext(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true })
   return context.newPage()
 }
 
 export async function desktopPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  const context = await guardedContext(browser, { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
   return context.newPage()
 }
 

@@ -1,0 +1,49 @@
+import type { Db, DbOrTx } from '../db/database'
+import type { CalendarYearView, PutCalendarYearBody } from '../../domain/schemas/deadlines'
+import { isDay, weekdayOf, yearOf } from '../../domain/deadlines/day'
+import { BUILTIN_YEARS } from '../../domain/deadlines/builtin'
+import { badRequest } from '../http/errors'
+import { deleteYear, loadAdminYears, replaceYear } from '../repositories/calendar'
+
+export async function calendarYear(db: DbOrTx, orgId: string, year: number): Promise<CalendarYearView> {
+  const admin = (await loadAdminYears(db, orgId)).get(year)
+  const builtin = BUILTIN_YEARS.get(year)
+  const entries = admin ?? builtin
+  return {
+    year,
+    source: admin ? 'admin' : builtin ? 'builtin' : 'missing',
+    holidays: entries ? [...entries.holidays] : [],
+    workdays: entries ? [...entries.workdays] : []
+  }
+}
+
+/** Checks an admin's year as a whole, so a typo cannot silently shift every deadline. */
+function checkYear(year: number, body: PutCalendarYearBody): void {
+  const seen = new Set<string>()
+  for (const [list, label] of [
+    [body.holidays, '放假日期'],
+    [body.workdays, '调休上班日期']
+  ] as const) {
+    for (const { date } of list) {
+      if (!isDay(date)) throw badRequest(`${label}中的「${date}」不是有效日期，请写成 YYYY-MM-DD`)
+      if (yearOf(date) !== year) throw badRequest(`${label}中的 ${date} 不在 ${year} 年内`)
+      if (seen.has(date)) throw badRequest(`${date} 出现了两次，一天只能是放假或调休上班之一`)
+      seen.add(date)
+    }
+  }
+  for (const { date } of body.workdays) {
+    const wd = weekdayOf(date)
+    if (wd !== 0 && wd !== 6) throw badRequest(`调休上班日 ${date} 不是周六或周日：工作日本来就上班，无需录入`)
+  }
+}
+
+export async function putCalendarYear(db: Db, orgId: string, year: number, body: PutCalendarYearBody, byUserId: string): Promise<CalendarYearView> {
+  checkYear(year, body)
+  await db.transaction().execute((tx) => replaceYear(tx, orgId, year, body, byUserId))
+  return calendarYear(db, orgId, year)
+}
+
+export async function deleteCalendarYear(db: Db, orgId: string, year: number): Promise<CalendarYearView> {
+  await deleteYear(db, orgId, year)
+  return calendarYear(db, orgId, year)
+}
