@@ -64,6 +64,16 @@ export function isPgDateTime(s: string): boolean {
   return true
 }
 
+/** A calendar day, YYYY-MM-DD, that PostgreSQL's `date` accepts: same years and real days as above. */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export function isPgDate(s: string): boolean {
+  const m = DATE.exec(s)
+  if (!m) return false
+  const [year, month, day] = m.slice(1, 4).map(Number) as [number, number, number]
+  return year >= DATE_TIME_MIN_YEAR && year <= DATE_TIME_MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
   return [4, 6, 9, 11].includes(month) ? 30 : 31
@@ -74,7 +84,8 @@ export const FORMATS = {
   text: isStorableText,
   line: isStorableLine,
   uuid: isCanonicalUuid,
-  'date-time': isPgDateTime
+  'date-time': isPgDateTime,
+  date: isPgDate
 } as const
 export type FormatName = keyof typeof FORMATS
 
@@ -86,6 +97,7 @@ export const Text = (options: StringOptions = {}) => Type.String({ ...options, f
 export const Line = (options: StringOptions = {}) => Type.String({ ...options, format: 'line' })
 export const Uuid = (options: StringOptions = {}) => Type.String({ ...options, format: 'uuid' })
 export const DateTime = (options: StringOptions = {}) => Type.String({ ...options, format: 'date-time' })
+export const DateOnly = (options: StringOptions = {}) => Type.String({ ...options, format: 'date' })
 
 /**
  * An opaque page cursor: base64url, as server/http/cursor.ts encodes it. The schema checks the

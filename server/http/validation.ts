@@ -72,6 +72,8 @@ function describeFormat(field: string, format: string): string {
       return `${field}含有无法保存的字符（如不可见的控制字符${format === 'line' ? '、换行' : ''}），请删除后重试`
     case 'uuid':
       return `${field}格式不正确：应为小写、带连字符的 UUID，如 0f8fad5b-d9cb-469f-a165-70867728950e`
+    case 'date':
+      return `${field}格式不正确：应为真实存在的日期，如 2026-10-01（${DATE_TIME_MIN_YEAR}–${DATE_TIME_MAX_YEAR} 年）`
     case 'date-time':
       return `${field}格式不正确：应为带时区的时间，如 2026-12-03T09:30:00+08:00（${DATE_TIME_MIN_YEAR}–${DATE_TIME_MAX_YEAR} 年）`
     default:

@@ -121,7 +121,12 @@ const ODD_DATES = [
   'infinity',
   '-infinity',
   'epoch',
-  'allballs'
+  'allballs',
+  '2026-02-29',
+  '2024-02-30',
+  '1899-12-31',
+  '0000-00-00',
+  '99999-01-01'
 ]
 const WRONG_TYPES: unknown[] = [0, -1, 1.5, 1e308, -1e308, true, false, null, [], {}, [null], { a: 1 }, '0', 'true']
 

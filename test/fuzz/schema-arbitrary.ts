@@ -47,6 +47,8 @@ function stringArbitrary(s: JsonSchema, pool: IdPool): fc.Arbitrary<string> {
       return fc
         .date({ min: new Date('1900-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true })
         .map((d) => d.toISOString())
+    case 'date':
+      return fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
     case 'text':
       return text(min, max)
     default:

@@ -199,7 +199,7 @@ describe('every request schema uses the domain formats', () => {
     const unchecked: string[] = []
     const walk = (s: any, where: string) => {
       if (!s || typeof s !== 'object') return
-      if (s.type === 'string' && !s.enum && !s.const && !s.pattern && !['text', 'line', 'uuid', 'date-time'].includes(s.format)) unchecked.push(where)
+      if (s.type === 'string' && !s.enum && !s.const && !s.pattern && !['text', 'line', 'uuid', 'date-time', 'date'].includes(s.format)) unchecked.push(where)
       for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${where}.${k}`)
       if (s.items) walk(s.items, `${where}[]`)
       for (const key of ['anyOf', 'oneOf', 'allOf']) for (const [i, v] of (s[key] ?? []).entries()) walk(v, `${where}|${i}`)
