@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { buildWorld, MARKERS, type World } from './world'
 import { draftArbitrary, operationsOf, toInject, uploadInputs, type Draft, type Inputs, type Operation } from './requests'
 import { jpegWithExif, png, pngBomb } from '../helpers/images'
+import { ROLES } from '../../domain/roles'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
@@ -91,8 +92,16 @@ describe(`fuzz: ${RUNS} requests per route`, () => {
       const route = `${op.method} ${op.path}`
       if (ONLY && !ONLY.test(route)) continue
       const tally: Record<string, number> = (counts[route] = {})
+      // Which roles does the route let in? One unbroken request per role; a 403 means no.
+      const allowed: string[] = []
+      for (const role of ROLES) {
+        const [probe] = fc.sample(draftArbitrary(op, inputs).filter((d) => d.label === 'valid'), { numRuns: 1, seed: 1 })
+        const res = await world.app.inject(toInject(op, { ...probe!, identity: role }, tokenFor))
+        if (res.statusCode !== 403) allowed.push(role)
+        if (res.statusCode >= 500) findings.push({ route, label: 'role probe', status: res.statusCode, problem: `answered ${res.statusCode}`, request: JSON.stringify([role, res.body.slice(0, 300)]) })
+      }
       await fc.assert(
-        fc.asyncProperty(draftArbitrary(op, inputs), async (d) => {
+        fc.asyncProperty(draftArbitrary(op, inputs, allowed), async (d) => {
           const req = toInject(op, d, tokenFor)
           let status = 0
           let body = ''

@@ -122,6 +122,16 @@ describe('date-times PostgreSQL accepts', () => {
   })
 })
 
+describe('calendar days PostgreSQL accepts', () => {
+  it.each(['2026-02-30', '2026-13-01', '0000-01-01', '2026-00-10'])('%s', async (date) => {
+    const body = await expect4xx({ method: 'PUT', url: '/api/admin/calendar/2026', headers: bearer(admin), payload: { holidays: [{ date, name: '元旦' }], workdays: [] } })
+    expect(body.message).toMatch(/日期/)
+  })
+  it('NUL in a holiday name', async () => {
+    await expect4xx({ method: 'PUT', url: '/api/admin/calendar/2026', headers: bearer(admin), payload: { holidays: [{ date: '2026-01-01', name: NUL }], workdays: [] } })
+  })
+})
+
 describe('inbox cursors are decoded exactly as strictly as they are encoded', () => {
   const inbox = (cursor: string) => ({ method: 'GET' as const, url: `/api/inbox?cursor=${encodeURIComponent(cursor)}`, headers: bearer(staff) })
   const raw = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
