@@ -37,6 +37,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
+    // Mini-program only: levels of WXML templates Taro writes into base.wxml (default 16, about
+    // 2.7 KB each, all counted in the main package). Our deepest page is 8 levels (the weapp case
+    // test checks); deeper trees still render, through Taro's recursive comp component.
+    baseLevel: 10,
     cache: { enable: false },
     sass: {
       resource: [path.join(root, 'src/styles/variables.scss')]

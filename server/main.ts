@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { loadConfig, ConfigError } from './config'
-import { openDatabase, migrateToLatest } from './db/connect'
+import { openDatabase, migrateToLatest, analyzeDatabase } from './db/connect'
 import { ensureDefaultOrg, ensureAdmin } from './repositories/orgs'
 import { buildApp } from './app'
 import { acquireDataDirLock } from './startup/lock'
@@ -23,6 +23,7 @@ async function main() {
   const admin = await ensureAdmin(database.db, orgId)
   const demoLines = demo ? await seedDemo(database.db, orgId) : []
   const calendarLines = await calendarStartupLines(database.db, orgId)
+  await analyzeDatabase(database.db)
 
   const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId })
   const shutdown = async () => {

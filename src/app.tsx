@@ -1,25 +1,25 @@
 import type { PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import { useLaunch } from '@tarojs/taro'
 import { session } from './services/session'
 import { silentLogin } from './services/login'
 import { showError } from './services/api'
-import { LOGIN_PAGE } from './services/routes'
 import './app.scss'
 
-/** Signs in on launch: silently where the platform can (WeChat), else on the login page. */
+/**
+ * Signs in on launch where the platform can do it silently (WeChat). Never navigates: a page
+ * change started here races the router's first page, which is still loading its code, and on a
+ * slow phone the later one wins (the home page drawn under the login URL, or a second login page
+ * replacing the one someone is typing into). Without silent login (H5), the home page sends a
+ * signed-out visitor to the login page once it is shown (pages/index).
+ */
 async function signIn(): Promise<void> {
   if (session.token()) return
   try {
     const s = await silentLogin()
-    if (s) {
-      session.save(s)
-      return
-    }
+    if (s) session.save(s)
   } catch (e) {
     showError(e)
-    return
   }
-  await Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
 function App({ children }: PropsWithChildren) {

@@ -7,13 +7,11 @@ export type {
   CreatedMessage,
   MyMessageView,
   MyMessagesPage,
-  InboxItem,
-  InboxPage,
-  InboxQuery,
   ItemDetail,
   TimelineEvent,
   ActionBody
 } from '../domain/schemas/item'
+export type { InboxItem, InboxPage, InboxQuery, InboxCounts, InboxViewQuery, SavedViewBody, SavedViewView, SavedViewList, SearchMatch } from '../domain/schemas/inbox'
 export type { ErrorBody } from '../domain/schemas/common'
 export type {
   CreateCaseBody,

@@ -11,14 +11,21 @@ export const MediaView = Type.Object({
   width: Type.Integer(),
   height: Type.Integer(),
   bytes: Type.Integer(),
-  takenAt: Type.Optional(DateTime())
+  /** Read by the server from the uploaded file's EXIF. */
+  takenAt: Type.Optional(DateTime()),
+  /** Reported by the phone from the original photo before compression (设备记录); not verified. */
+  deviceTakenAt: Type.Optional(DateTime())
 })
 export type MediaView = Static<typeof MediaView>
 
 /** Staff see the evidence: where and when the photo was taken. */
 export const EvidenceMediaView = Type.Intersect([
   MediaView,
-  Type.Object({ gps: Type.Union([Type.Object({ lat: Type.Number(), lng: Type.Number() }), Type.Null()]) })
+  Type.Object({
+    gps: Type.Union([Type.Object({ lat: Type.Number(), lng: Type.Number() }), Type.Null()]),
+    /** Where the phone says the original was taken (设备记录); absent when it did not say. */
+    deviceGps: Type.Optional(Type.Object({ lat: Type.Number(), lng: Type.Number() }))
+  })
 ])
 export type EvidenceMediaView = Static<typeof EvidenceMediaView>
 

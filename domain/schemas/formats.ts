@@ -104,4 +104,4 @@ export const DateOnly = (options: StringOptions = {}) => Type.String({ ...option
  * alphabet only; the decoder there accepts exactly what its encoder produces (anything else is
  * a 400 asking to reload from the first page).
  */
-export const CursorSchema = Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', title: '翻页游标' })
+export const CursorSchema = Type.String({ minLength: 1, maxLength: 300, pattern: '^[A-Za-z0-9_-]+$', title: '翻页游标' })

@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox'
-import { CursorSchema, DateTime, Line, Text } from './formats'
+import { DateTime, Line, Text } from './formats'
 import { MESSAGE_CATEGORIES, MESSAGE_BODY_MAX, REPLY_BODY_MAX } from '../message/categories'
 import { MESSAGE_STATUSES, MESSAGE_ACTIONS, REJECT_REASONS } from '../message/state-machine'
 import { CASE_ACTIONS, CASE_STATUSES } from '../case/state-machine'
 import { EvidenceMediaView, Place } from './case'
 import { Id, literalUnion } from './common'
+import { DueView } from './due'
 
 export const ItemKind = literalUnion(['message', 'case'] as const, { title: '类型' })
 export const MessageCategorySchema = literalUnion(MESSAGE_CATEGORIES, { title: '留言类别' })
@@ -65,42 +66,6 @@ export type MyMessageView = Static<typeof MyMessageView>
 export const MyMessagesPage = Type.Object({ items: Type.Array(MyMessageView) })
 export type MyMessagesPage = Static<typeof MyMessagesPage>
 
-export const InboxQuery = Type.Object(
-  {
-    /** A status of either kind: messages and cases share the inbox. */
-    status: Type.Optional(literalUnion([...new Set([...MESSAGE_STATUSES, ...CASE_STATUSES])], { title: '状态' })),
-    kind: Type.Optional(ItemKind),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, title: '每页条数' })),
-    cursor: Type.Optional(CursorSchema)
-  },
-  { additionalProperties: false }
-)
-export type InboxQuery = Static<typeof InboxQuery>
-
-export const InboxItem = Type.Object({
-  id: Id,
-  kind: ItemKind,
-  status: Type.String(),
-  category: Type.Union([MessageCategorySchema, Type.Null()]),
-  /** Cases have a title; messages do not. */
-  title: Type.Union([Type.String(), Type.Null()]),
-  excerpt: Type.String(),
-  authorName: Type.Union([Type.String(), Type.Null()]),
-  /** Signed thumbnail URLs of the first photos (at most 3). */
-  thumbUrls: Type.Array(Type.String()),
-  photoCount: Type.Integer(),
-  createdAt: DateTime(),
-  lastActivityAt: DateTime()
-})
-export type InboxItem = Static<typeof InboxItem>
-
-export const InboxPage = Type.Object({
-  items: Type.Array(InboxItem),
-  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
-  nextCursor: Type.Union([Type.String(), Type.Null()])
-})
-export type InboxPage = Static<typeof InboxPage>
-
 export const ItemDetail = Type.Object({
   id: Id,
   kind: ItemKind,
@@ -121,6 +86,8 @@ export const ItemDetail = Type.Object({
   firstReplyAt: Type.Union([DateTime(), Type.Null()]),
   closedAt: Type.Union([DateTime(), Type.Null()]),
   lastActivityAt: DateTime(),
+  /** The deadline in working days; desk only (absent or null for authors and items without one). */
+  due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Actions the current user may take now, from the transition table. */
   allowedActions: Type.Array(Type.String()),
   timeline: Type.Array(TimelineEvent)

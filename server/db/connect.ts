@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Kysely, Migrator, PostgresDialect } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import { Pool } from 'pg'
 import type { Database } from './database'
 import { migrationProvider } from './migrations'
@@ -51,4 +51,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   if (error || failed) {
     throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`)
   }
+}
+
+/**
+ * Fresh planner statistics. PGlite has no autovacuum, so without this it never learns table
+ * sizes and plans every inbox page as a scan and sort of all items; run after migrating and
+ * after any large seed. Harmless on PostgreSQL (autovacuum does the same later).
+ */
+export async function analyzeDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`ANALYZE`.execute(db)
 }

@@ -12,6 +12,7 @@ import type { ItemMediaTable } from './tables/item-media'
 import type { DeadlineRuleTable } from './tables/deadline-rule'
 import type { CalendarOverrideTable } from './tables/calendar-override'
 import type { NotificationTable } from './tables/notification'
+import type { SavedViewTable } from './tables/saved-view'
 
 export interface Database {
   org: OrgTable
@@ -27,6 +28,7 @@ export interface Database {
   deadline_rule: DeadlineRuleTable
   calendar_override: CalendarOverrideTable
   notification: NotificationTable
+  saved_view: SavedViewTable
 }
 
 export type Db = Kysely<Database>

@@ -1,46 +1,52 @@
-import { sql } from 'kysely'
-import { isCanonicalUuid, isPgDateTime } from '../../domain/schemas/formats'
+import { isPgDate } from '../../domain/schemas/formats'
 import { badRequest } from './errors'
 
 /**
- * Keyset-pagination cursors, encoded and decoded here only. A cursor holds the last row's
- * (created_at, id): the time as PostgreSQL's own UTC text with microseconds (a JS Date would
- * lose them and pages would repeat or skip rows) and the canonical id.
- *
- * Decoding is exactly as strict as encoding: the text must be what `encodeCursor` would produce
- * for the values it contains, byte for byte. So anything else (a JavaScript-parsable date that
- * PostgreSQL refuses, a dash-only id, re-padded base64, extra fields) is a 400, never a query.
+ * Opaque keyset cursors: base64url of a JSON array `[tag, ...values]`. Decoding is exactly as
+ * strict as encoding: only the canonical encoding of a well-formed value list of the expected
+ * shape is accepted, anything else is one 400 (never a database error, never a silent page 1).
  */
-export interface Cursor {
-  t: string
-  id: string
+export type CursorPart = 'timestamp' | 'timestamp_or_infinity' | 'smallint' | 'uuid'
+export type CursorValue = string | number
+
+// The form PostgreSQL's to_json() gives a timestamptz: exact to the microsecond, with an offset.
+const TIMESTAMP = /^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+
+export const invalidCursor = () => badRequest('翻页游标无效，请从第一页重新加载', 'bad_cursor')
+
+export function encodeCursor(tag: string, values: readonly CursorValue[]): string {
+  return Buffer.from(JSON.stringify([tag, ...values]), 'utf8').toString('base64url')
 }
 
-/** The select expression whose value goes into `t`: fixed format, independent of the session's TimeZone/DateStyle. */
-export const cursorTime = (column: string) => sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.t, c.id])).toString('base64url')
-}
-
-export function decodeCursor(raw: string): Cursor {
-  const c = parse(raw)
-  if (!c || encodeCursor(c) !== raw) throw badRequest('翻页游标无效，请从第一页重新加载', 'bad_cursor')
-  return c
-}
-
-function parse(raw: string): Cursor | null {
-  let value: unknown
-  try {
-    value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
-  } catch {
-    return null
+function valid(part: CursorPart, v: unknown): boolean {
+  switch (part) {
+    case 'timestamp_or_infinity':
+      if (v === 'infinity') return true
+    // falls through
+    case 'timestamp':
+      // isPgDate: JavaScript's Date.parse rolls 30 February over to March; PostgreSQL refuses it.
+      return typeof v === 'string' && TIMESTAMP.test(v) && isPgDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))
+    case 'smallint':
+      return typeof v === 'number' && Number.isInteger(v) && v >= -32768 && v <= 32767
+    case 'uuid':
+      return typeof v === 'string' && UUID.test(v)
   }
-  if (!Array.isArray(value) || value.length !== 2) return null
-  const [t, id] = value
-  if (typeof t !== 'string' || !TIME.test(t) || !isPgDateTime(t)) return null
-  if (typeof id !== 'string' || !isCanonicalUuid(id)) return null
-  return { t, id }
+}
+
+export function decodeCursor(raw: string, tag: string, shape: readonly CursorPart[]): CursorValue[] {
+  if (!BASE64URL.test(raw)) throw invalidCursor()
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+  } catch {
+    throw invalidCursor()
+  }
+  if (!Array.isArray(parsed) || parsed.length !== shape.length + 1 || parsed[0] !== tag) throw invalidCursor()
+  const values = parsed.slice(1) as CursorValue[]
+  if (!shape.every((part, i) => valid(part, values[i]))) throw invalidCursor()
+  // Only the exact bytes we would have produced: no padding variants, no re-spaced JSON.
+  if (encodeCursor(tag, values) !== raw) throw invalidCursor()
+  return values
 }

@@ -6,6 +6,7 @@ export type MediaErrorCode =
   | 'corrupt'
   | 'too_many_pixels'
   | 'upload_aborted'
+  | 'bad_device_evidence'
 
 /**
  * A client-caused ingest failure. `statusCode` is the HTTP status the route should

@@ -1,60 +1,206 @@
-import { sql } from 'kysely'
-import type { Db } from '../db/database'
-import type { InboxItem, InboxQuery } from '../../domain/schemas/item'
-import { cursorTime, decodeCursor, encodeCursor } from '../http/cursor'
-import { photosOfItems, type SignMediaUrl } from './media'
+import { sql, type RawBuilder } from 'kysely'
+import type { DbOrTx } from '../db/database'
+import type { InboxItem, InboxQuery, InboxViewQuery } from '../../domain/schemas/inbox'
+import { bucketOf, DUE_SOON_HOURS, statusesInBucket, type InboxSort, type ItemKindName } from '../../domain/inbox-views'
+import type { StatusBucket } from '../../domain/message/state-machine'
+import type { MessageCategory } from '../../domain/message/categories'
+import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor'
+import { highlight, searchTerms } from './inbox-search'
+import type { SignMediaUrl } from './media'
 
-/** Newest first, keyset-paginated on (created_at, id) so pages never skip or repeat rows. */
-export async function listInbox(db: Db, orgId: string, query: InboxQuery, sign: SignMediaUrl): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
-  const limit = query.limit ?? 20
-  let q = db
-    .selectFrom('item')
-    .leftJoin('message', 'message.item_id', 'item.id')
-    .leftJoin('case_report', 'case_report.item_id', 'item.id')
-    .innerJoin('app_user as author', 'author.id', 'item.author_id')
-    .select([
-      'case_report.title',
-      'case_report.body as case_body',
-      'author.name as author_name',
-      'item.id',
-      'item.kind',
-      'item.status',
-      'item.created_at',
-      'item.last_activity_at',
-      'message.category',
-      'message.body',
-      cursorTime('item.created_at').as('created_key')
-    ])
-    .where('item.org_id', '=', orgId)
-    .orderBy('item.created_at', 'desc')
-    .orderBy('item.id', 'desc')
-    .limit(limit + 1)
-  if (query.status) q = q.where('item.status', '=', query.status)
-  if (query.kind) q = q.where('item.kind', '=', query.kind)
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor)
-    q = q.where(sql<boolean>`(item.created_at, item.id) < (${c.t}::timestamptz, ${c.id}::uuid)`)
+/** Who is looking, and when: `assignee=me`, overdue and due-soon depend on both. */
+export interface InboxViewer {
+  id: string
+  orgId: string
+  now: Date
+}
+
+type Sql = RawBuilder<unknown>
+
+/**
+ * Every sort is a keyset over an index of migration 2026-12-03T1300 (or the initial one): the
+ * ORDER BY, the row comparison of the cursor and the index list the same expressions, so a deep
+ * page costs what the first page costs. All directions are ascending over the key tuple except
+ * newest, which is descending, so one row comparison serves each.
+ */
+interface SortDef {
+  keys: Sql[]
+  parts: CursorPart[]
+  desc: boolean
+}
+const SORTS: Record<InboxSort, SortDef> = {
+  newest: { keys: [sql`item.created_at`, sql`item.id`], parts: ['timestamp', 'uuid'], desc: true },
+  oldest_waiting: { keys: [sql`item.created_at`, sql`item.id`], parts: ['timestamp', 'uuid'], desc: false },
+  due_soonest: { keys: [sql`coalesce(item.due_at, 'infinity'::timestamptz)`, sql`item.id`], parts: ['timestamp_or_infinity', 'uuid'], desc: false },
+  priority: { keys: [sql`(-item.priority)`, sql`item.created_at`, sql`item.id`], parts: ['smallint', 'timestamp', 'uuid'], desc: false }
+}
+
+function bucketCondition(bucket: StatusBucket): Sql {
+  const byKind = statusesInBucket(bucket)
+  const arms = (Object.keys(byKind) as ItemKindName[])
+    .filter((kind) => byKind[kind].length)
+    .map((kind) => sql`(item.kind = ${kind} AND item.status IN (${sql.join(byKind[kind])}))`)
+  return arms.length ? sql`(${sql.join(arms, sql` OR `)})` : sql`false`
+}
+
+/** The WHERE conditions of a filter, shared by the list and the counts so both mean the same. */
+export function filterConditions(f: InboxViewQuery, viewer: InboxViewer): Sql[] {
+  const c: Sql[] = [sql`item.org_id = ${viewer.orgId}`]
+  if (f.kind) c.push(sql`item.kind = ${f.kind}`)
+  if (f.status) c.push(sql`item.status = ${f.status}`)
+  if (f.bucket) c.push(bucketCondition(f.bucket))
+  // A deadline only runs while the item is ours to act on.
+  if ((f.overdue || f.dueSoon) && f.bucket !== 'open') c.push(bucketCondition('open'))
+  if (f.overdue) c.push(sql`item.due_at < ${viewer.now}`)
+  if (f.dueSoon) c.push(sql`item.due_at >= ${viewer.now} AND item.due_at < ${new Date(viewer.now.getTime() + DUE_SOON_HOURS * 3600_000)}`)
+  if (f.category) c.push(sql`item.kind = 'message' AND EXISTS (SELECT 1 FROM message m WHERE m.item_id = item.id AND m.category = ${f.category})`)
+  if (f.topic) c.push(sql`item.topics @> ARRAY[${f.topic}]::text[]`)
+  if (f.department) c.push(sql`item.department_id = ${f.department}`)
+  if (f.assignee === 'me') c.push(sql`item.assignee_id = ${viewer.id}`)
+  else if (f.assignee === 'unassigned') c.push(sql`item.assignee_id IS NULL`)
+  else if (f.assignee) c.push(sql`item.assignee_id = ${f.assignee.toLowerCase()}`)
+  if (f.priority !== undefined) c.push(sql`item.priority = ${f.priority}`)
+  if (f.hasPhotos !== undefined) c.push(sql`${sql.raw(f.hasPhotos ? '' : 'NOT ')}EXISTS (SELECT 1 FROM item_media im WHERE im.item_id = item.id)`)
+  const terms = searchTerms(f.q)
+  // Bigrams of every term of two or more characters narrow through the GIN index; strpos is the
+  // exact recheck (a LIKE without the pattern escaping) and alone serves one-character terms.
+  const indexed = terms.filter((t) => [...t].length >= 2)
+  if (indexed.length) c.push(sql`zb_bigrams(item.search_text) @> (${sql.join(indexed.map((t) => sql`zb_bigrams(${t})`), sql` || `)})`)
+  for (const t of terms) c.push(sql`strpos(lower(item.search_text), lower(${t})) > 0`)
+  return c
+}
+
+/** A view's stored query, then the request's own parameters on top. */
+export function effectiveFilter(query: InboxQuery, viewQuery: InboxViewQuery | null): InboxPageFilter {
+  const { view: _view, cursor: _cursor, limit: _limit, ...own } = query
+  const merged = { ...(viewQuery ?? {}), ...stripUndefined(own) }
+  return { ...merged, sort: merged.sort ?? 'newest' }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+interface Row {
+  id: string
+  kind: ItemKindName
+  status: string
+  priority: number
+  topics: string[]
+  department_id: string | null
+  assignee_id: string | null
+  due_at: Date | null
+  created_at: Date
+  last_activity_at: Date
+  category: MessageCategory | null
+  title: string | null
+  excerpt_source: string | null
+  department_name: string | null
+  assignee_name: string | null
+  author_name: string | null
+  photo_count: number
+  first_photos: string[] | null
+  snippet: string | null
+  cursor_keys: (string | number)[]
+}
+
+export type InboxPageFilter = InboxViewQuery & { sort: InboxSort }
+
+/**
+ * One page of the inbox as ONE statement over both kinds: the inner query picks the page from
+ * `item` alone (filters, keyset, order, limit) so an index does the work; the outer query joins
+ * what a dense desk row shows for just those rows. Exposed so tests can EXPLAIN it and the
+ * benchmark can time the bare statement.
+ */
+export function inboxStatement(viewer: InboxViewer, filter: InboxPageFilter, page: { limit: number; cursor?: string }) {
+  const sort = SORTS[filter.sort]
+  const where = filterConditions(filter, viewer)
+  if (page.cursor) {
+    const values = decodeCursor(page.cursor, filter.sort, sort.parts)
+    const casts = sort.parts.map((p, i) => sql`${values[i]}::${sql.raw(p === 'smallint' ? 'smallint' : p === 'uuid' ? 'uuid' : 'timestamptz')}`)
+    where.push(sql`(${sql.join(sort.keys)}) ${sql.raw(sort.desc ? '<' : '>')} (${sql.join(casts)})`)
   }
-  const rows = await q.execute()
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  const photos = await photosOfItems(db, page.filter((r) => r.kind === 'case').map((r) => r.id))
+  const dir = sql.raw(sort.desc ? 'DESC' : 'ASC')
+  const innerOrder = sql.join(sort.keys.map((k) => sql`${k} ${dir}`))
+  const outerOrder = sql.join(sort.keys.map((_, i) => sql`${sql.ref(`p.sort_${i}`)} ${dir}`))
+  const sortColumns = sql.join(sort.keys.map((k, i) => sql`${k} AS ${sql.ref(`sort_${i}`)}`))
+  const cursorKeys = sql.join(sort.keys.map((_, i) => sql`to_json(${sql.ref(`p.sort_${i}`)})`))
+  const terms = searchTerms(filter.q)
+  const snippet = terms.length
+    ? sql`substr(p.search_text, greatest(1, strpos(lower(p.search_text), lower(${terms[0]})) - 24), 100)`
+    : sql`NULL::text`
+
+  return sql<Row>`
+    SELECT p.id, p.kind, p.status, p.priority, p.topics, p.department_id, p.assignee_id, p.due_at,
+      p.created_at, p.last_activity_at, m.category, cr.title, left(coalesce(m.body, cr.body), 200) AS excerpt_source,
+      d.name AS department_name, a.name AS assignee_name, au.name AS author_name,
+      ph.photo_count, ph.first_photos, ${snippet} AS snippet, json_build_array(${cursorKeys}) AS cursor_keys
+    FROM (
+      SELECT item.id, item.kind, item.status, item.priority, item.topics, item.department_id, item.assignee_id,
+        item.author_id, item.due_at, item.created_at, item.last_activity_at,
+        ${terms.length ? sql`item.search_text` : sql`NULL::text AS search_text`}, ${sortColumns}
+      FROM item
+      WHERE ${sql.join(where, sql` AND `)}
+      ORDER BY ${innerOrder}
+      LIMIT ${page.limit + 1}
+    ) p
+    LEFT JOIN message m ON m.item_id = p.id
+    LEFT JOIN case_report cr ON cr.item_id = p.id
+    LEFT JOIN department d ON d.id = p.department_id
+    LEFT JOIN app_user a ON a.id = p.assignee_id
+    LEFT JOIN app_user au ON au.id = p.author_id
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS photo_count, (array_agg(im.media_id ORDER BY im.position))[1:3] AS first_photos
+      FROM item_media im WHERE im.item_id = p.id
+    ) ph ON true
+    ORDER BY ${outerOrder}
+  `
+}
+
+export async function listInbox(
+  db: DbOrTx,
+  viewer: InboxViewer,
+  filter: InboxPageFilter,
+  page: { limit: number; cursor?: string },
+  sign: SignMediaUrl
+): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+  const { rows } = await inboxStatement(viewer, filter, page).execute(db)
+  const terms = searchTerms(filter.q)
+  const items = rows.slice(0, page.limit)
+  const last = items[items.length - 1]
   return {
-    items: page.map((r) => ({
+    items: items.map((r) => ({
       id: r.id,
       kind: r.kind,
       status: r.status,
-      category: r.category ?? null,
-      title: r.title ?? null,
-      excerpt: excerpt(r.body ?? r.case_body ?? ''),
+      bucket: bucketOf(r.kind, r.status),
+      category: r.category,
+      title: r.title,
+      excerpt: excerpt(r.excerpt_source ?? ''),
       authorName: r.author_name,
-      thumbUrls: (photos.get(r.id) ?? []).slice(0, 3).map((m) => sign(m.id, 'thumb')),
-      photoCount: photos.get(r.id)?.length ?? 0,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      priority: r.priority,
+      topics: r.topics,
+      dueAt: r.due_at?.toISOString() ?? null,
+      thumbUrls: (r.first_photos ?? []).map((id) => sign(id, 'thumb')),
+      photoCount: r.photo_count,
       createdAt: r.created_at.toISOString(),
-      lastActivityAt: r.last_activity_at.toISOString()
+      lastActivityAt: r.last_activity_at.toISOString(),
+      match: r.snippet === null ? null : highlight(r.snippet, terms)
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.created_key, id: last.id }) : null
+    nextCursor: rows.length > page.limit && last ? encodeCursor(filter.sort, last.cursor_keys) : null
   }
+}
+
+/** Counts of several filters in one statement: one scalar subquery each, each with its own plan. */
+export async function countInbox(db: DbOrTx, viewer: InboxViewer, filters: InboxViewQuery[]): Promise<number[]> {
+  if (!filters.length) return []
+  const columns = filters.map((f, i) => sql`(SELECT count(*)::int FROM item WHERE ${sql.join(filterConditions(f, viewer), sql` AND `)}) AS ${sql.ref(`c${i}`)}`)
+  const { rows } = await sql<Record<string, number>>`SELECT ${sql.join(columns)}`.execute(db)
+  return filters.map((_, i) => rows[0]![`c${i}`]!)
 }
 
 function excerpt(text: string, max = 80): string {

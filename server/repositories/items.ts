@@ -11,7 +11,8 @@ import { conflict, forbidden, notFound, badRequest } from '../http/errors'
 import { appendEvent, listTimeline } from './events'
 import { maskPhone } from './mask'
 import { photosOfItems, toEvidenceView, type SignMediaUrl } from './media'
-import { dueAtOnAccept } from '../services/deadlines'
+import { dueAtOnAccept, orgCalendar } from '../services/deadlines'
+import { dueView } from '../../domain/deadlines/describe-due'
 
 export interface Actor {
   id: string
@@ -74,6 +75,7 @@ export async function getItemDetail(db: DbOrTx, actor: Actor, id: string, sign: 
     firstReplyAt: item.first_reply_at?.toISOString() ?? null,
     closedAt: item.closed_at?.toISOString() ?? null,
     lastActivityAt: item.last_activity_at.toISOString(),
+    due: desk && item.due_at ? dueView(await orgCalendar(db, actor.orgId), new Date(), item.due_at) : null,
     allowedActions: MACHINES[item.kind].allowed(item.status, actingRoles(actor, item)),
     timeline: await listTimeline(db, item.id, !desk)
   }
@@ -109,6 +111,8 @@ export async function applyAction(
     if (!transition.by.some((r) => actingRoles(actor, item).includes(r))) throw forbidden(`您没有权限执行「${transition.label}」`)
     if (item.kind === 'message' && input.action === 'reject' && !input.reason) throw badRequest('不予受理时请选择原因（reason）')
     if (item.kind === 'case' && input.action === 'return' && !input.note) throw badRequest('退回时请写明需要补充的内容（note）')
+    // Archiving ends the case; the officer reads why (my cases, 宣传人员反馈).
+    if (item.kind === 'case' && input.action === 'archive' && !input.note) throw badRequest('存档时请写明原因（note），报送人会看到')
 
     const now = new Date()
     const patch: ItemUpdate = { status: to, last_activity_at: now }

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database'
 import type { Media } from '../db/tables/media'
 import type { MediaView, EvidenceMediaView } from '../../domain/schemas/case'
 import { mediaKey, type IngestedImage, type MediaStorage, type MediaVariant } from '../media'
+import type { DeviceFacts } from '../media/device-evidence'
 
 export type SignMediaUrl = (id: string, variant: MediaVariant) => string
 
@@ -9,7 +10,13 @@ export type SignMediaUrl = (id: string, variant: MediaVariant) => string
  * Objects first, row second: a crash in between leaves only a content-addressed file that the
  * next identical upload reuses, never a row pointing at nothing.
  */
-export async function saveIngestedMedia(db: DbOrTx, storage: MediaStorage, owner: { id: string; orgId: string }, image: IngestedImage): Promise<Media> {
+export async function saveIngestedMedia(
+  db: DbOrTx,
+  storage: MediaStorage,
+  owner: { id: string; orgId: string },
+  image: IngestedImage,
+  device: DeviceFacts = {}
+): Promise<Media> {
   const storageKey = mediaKey(image.sha256, 'full')
   const thumbKey = mediaKey(image.sha256, 'thumb')
   await storage.put(storageKey, image.normalised, image.contentType)
@@ -28,7 +35,10 @@ export async function saveIngestedMedia(db: DbOrTx, storage: MediaStorage, owner
       thumb_key: thumbKey,
       taken_at: image.takenAt ?? null,
       gps_lat: image.gps?.lat ?? null,
-      gps_lng: image.gps?.lng ?? null
+      gps_lng: image.gps?.lng ?? null,
+      device_taken_at: device.takenAt ?? null,
+      device_lat: device.gps?.lat ?? null,
+      device_lng: device.gps?.lng ?? null
     })
     .onConflict((oc) => oc.columns(['owner_id', 'sha256']).doNothing())
     .execute()
@@ -43,12 +53,17 @@ export function toMediaView(m: Media, sign: SignMediaUrl): MediaView {
     width: m.width,
     height: m.height,
     bytes: m.bytes,
-    ...(m.taken_at ? { takenAt: m.taken_at.toISOString() } : {})
+    ...(m.taken_at ? { takenAt: m.taken_at.toISOString() } : {}),
+    ...(m.device_taken_at ? { deviceTakenAt: m.device_taken_at.toISOString() } : {})
   }
 }
 
 export function toEvidenceView(m: Media, sign: SignMediaUrl): EvidenceMediaView {
-  return { ...toMediaView(m, sign), gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null }
+  return {
+    ...toMediaView(m, sign),
+    gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null,
+    ...(m.device_lat !== null && m.device_lng !== null ? { deviceGps: { lat: m.device_lat, lng: m.device_lng } } : {})
+  }
 }
 
 /** Photos of several items at once, in their order: one query for a whole inbox page. */

@@ -7,7 +7,8 @@ export interface LoadStateProps {
   error: string | null
   empty: boolean
   emptyText: string
-  onRetry: () => void
+  /** Offers 重试 when given; leave it out when asking again cannot help (a 403 or 404). */
+  onRetry?: () => void
 }
 
 /** The loading / error (with 重试) / empty states a list shows instead of its rows. Null when there are rows. */
@@ -15,9 +16,11 @@ export function LoadState({ loading, error, empty, emptyText, onRetry }: LoadSta
   if (error) {
     return (
       <EmptyState className='zb-load-state' kind='error' title='加载失败' description={error}>
-        <Button type='primary' block onClick={onRetry}>
-          重试
-        </Button>
+        {onRetry ? (
+          <Button type='primary' block onClick={onRetry}>
+            重试
+          </Button>
+        ) : null}
       </EmptyState>
     )
   }

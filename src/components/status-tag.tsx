@@ -6,7 +6,7 @@ import {
   type InboxItem,
   type MessageStatus
 } from '@/domain'
-import { Tag } from './ui'
+import { Tag } from './ui-sub'
 
 export type StatusTagType = 'primary' | 'warning' | 'success' | 'default'
 /** Which state machine a status belongs to: the two share names (`new`, `accepted`) but not labels. */

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { ApiError } from '@/services/api'
+import { ApiError, canRetry } from '@/services/api'
 
 export interface Loaded<T> {
   data: T
   loading: boolean
   /** The server's Chinese message, or a generic one; null when the last load worked. */
   error: string | null
+  /** Whether the last failure could go away on its own (so a 重试 makes sense): not after a 403 or 404. */
+  retryable: boolean
   reload: () => Promise<void>
   /** Replaces what is shown, e.g. with the server's answer to an action on it. */
   setData: (data: T) => void
@@ -28,6 +30,7 @@ export function useLoaded<T>(fetch: () => Promise<T>, initial: T): Loaded<T> {
   const [data, setData] = useState<T>(initial)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
+  const [retryable, setRetryable] = useState(true)
 
   const reload = useCallback(async () => {
     setLoading(true)
@@ -36,6 +39,7 @@ export function useLoaded<T>(fetch: () => Promise<T>, initial: T): Loaded<T> {
       setData(await fetch())
     } catch (e) {
       setError(e instanceof ApiError || e instanceof LoadError ? e.message : '加载失败')
+      setRetryable(!(e instanceof LoadError) && canRetry(e))
     } finally {
       setLoading(false)
     }
@@ -47,5 +51,5 @@ export function useLoaded<T>(fetch: () => Promise<T>, initial: T): Loaded<T> {
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
-  return { data, loading, error, reload, setData }
+  return { data, loading, error, retryable, reload, setData }
 }

@@ -5,6 +5,7 @@ import { INBOX_ROLES, hasAnyRole } from '@/domain'
 import { HOME_PAGE, INBOX_PAGE } from './routes'
 
 export const DESK_LOGIN = true
+export const SILENT_LOGIN = false
 
 export async function silentLogin(): Promise<SessionView | null> {
   return null

@@ -6,6 +6,9 @@ import { HOME_PAGE } from './routes'
 /** Whether the login page offers the desk forms (password, and dev login when the server is in dev mode). */
 export const DESK_LOGIN = true
 
+/** Whether `silentLogin` can sign people in at launch; without it a signed-out home page shows the login page. */
+export const SILENT_LOGIN = false
+
 /** Signs in without asking the user, where the platform can. Null when it cannot. */
 export async function silentLogin(): Promise<SessionView | null> {
   return null

@@ -5,6 +5,7 @@ import { api } from './api'
 import { HOME_PAGE } from './routes'
 
 export const DESK_LOGIN = false
+export const SILENT_LOGIN = true
 
 export async function silentLogin(): Promise<SessionView | null> {
   const { code } = await Taro.login()

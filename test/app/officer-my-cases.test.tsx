@@ -4,6 +4,7 @@ import type { MyCaseView } from '@/domain'
 import MyCases from '@/officer/pages/my-cases/index'
 import { session } from '@/services/session'
 import { resetOutboxForTests } from '@/services/officer-outbox'
+import { outboxStorageKey } from '@/services/outbox-ports'
 import { fakeServer } from './support/network'
 import { officer, returnedCase as returned } from './officer-fixtures'
 
@@ -67,4 +68,33 @@ test('shows the error with 重试, and retrying loads the list', async () => {
   expect(await screen.findByText('服务器开小差了，请稍后再试')).toBeInTheDocument()
   fireEvent.click(screen.getByText('重试'))
   expect(await screen.findByText('双随机抽查完成')).toBeInTheDocument()
+})
+
+test('a case the outbox delivered is listed once: by the server list, not also as 已提交 in the outbox', async () => {
+  const delivered = { ...accepted, id: 'c0000000-0000-4000-8000-000000000003', clientId: 'mabc-delivered', title: '节前食品安全检查' }
+  const stillSending = 'mabc-on-the-way'
+  const entry = (clientId: string, title: string, state: string, caseId?: string) => ({
+    clientId,
+    draft: { title, body: '正文', occurredAt: '2025-11-20T01:30:00.000Z' },
+    photos: [],
+    state,
+    attempts: 0,
+    nextAttemptAt: 0,
+    caseId,
+    // Recent: the outbox prunes delivered entries after a few days.
+    createdAt: Date.now() - 60_000,
+    submittedAt: state === 'submitted' ? Date.now() - 30_000 : undefined
+  })
+  Taro.setStorageSync(outboxStorageKey(officer.id), [
+    entry(delivered.clientId, delivered.title, 'submitted', delivered.id),
+    entry(stillSending, '刚交上去的事例', 'submitted', 'c0000000-0000-4000-8000-000000000009')
+  ])
+  fakeServer(() => ({ statusCode: 200, data: { items: [delivered] } }))
+  render(<MyCases />)
+
+  await screen.findByText('节前食品安全检查')
+  // The submitted entry the list does not show yet stays in the outbox, so nothing vanishes.
+  expect(await screen.findByText('刚交上去的事例')).toBeInTheDocument()
+  expect(screen.getAllByText('节前食品安全检查')).toHaveLength(1)
+  expect(cardOf('节前食品安全检查')).toBeInTheDocument()
 })

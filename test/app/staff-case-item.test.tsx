@@ -124,3 +124,70 @@ test('退回补充 without a note shows a Chinese error and sends nothing; with 
   expect(actionPosts(sent).map((r) => r.data)).toEqual([{ action: 'return', note: '请补充整改照片' }])
   expect(screen.queryByText('采用为素材')).toBeNull()
 })
+
+test('存档 asks first and needs a reason, which is sent as the note; 取消 leaves the case as it was', async () => {
+  const archived: ItemDetail = {
+    ...newCase,
+    status: 'archived',
+    allowedActions: [],
+    timeline: [
+      ...newCase.timeline,
+      { id: 'e3', action: 'archive', fromStatus: 'new', toStatus: 'archived', actorName: '王宣传', body: '与已采用的事例重复', reason: null, at: '2026-11-25T04:00:00.000Z' }
+    ]
+  }
+  const sent = fakeServer((req) => ({ statusCode: 200, data: req.method === 'POST' ? archived : newCase }))
+  const { container } = render(<Item />)
+  fireEvent.click(await screen.findByText('存档'))
+  // One tap only opens the form: nothing is sent yet.
+  expect(await screen.findByText('存档后这条事例不再处理，报送人会看到原因。')).toBeInTheDocument()
+  expect(actionPosts(sent)).toHaveLength(0)
+  fireEvent.click(screen.getByText('取消'))
+  expect(screen.queryByText('确认存档')).toBeNull()
+
+  fireEvent.click(screen.getByText('存档'))
+  fireEvent.click(await screen.findByText('确认存档'))
+  expect(await screen.findByText('请写明存档原因')).toBeInTheDocument()
+  expect(actionPosts(sent)).toHaveLength(0)
+
+  await typeInto(container.querySelector('.item__archive .item__note'), ' 与已采用的事例重复 ')
+  fireEvent.click(screen.getByText('确认存档'))
+  expect(await screen.findByText('已存档')).toBeInTheDocument()
+  expect(actionPosts(sent).map((r) => r.data)).toEqual([{ action: 'archive', note: '与已采用的事例重复' }])
+})
+
+test('the page is titled for what it shows: 事例详情 for a case', async () => {
+  fakeServer(() => ({ statusCode: 200, data: newCase }))
+  const title = jest.spyOn(Taro, 'setNavigationBarTitle').mockResolvedValue({ errMsg: 'setNavigationBarTitle:ok' } as never)
+  render(<Item />)
+  await screen.findByText('城关市场开展节前食品安全检查')
+  expect(title).toHaveBeenCalledWith({ title: '事例详情' })
+  expect(title).not.toHaveBeenCalledWith({ title: '留言详情' })
+})
+
+test.each([
+  [403, 'forbidden', '您没有权限查看这条记录'],
+  [404, 'not_found', '找不到这条记录']
+])('a %i says why and offers no 重试 (asking again cannot help)', async (statusCode, error, message) => {
+  fakeServer(() => ({ statusCode, data: { error, message } }))
+  render(<Item />)
+  expect(await screen.findByText(message)).toBeInTheDocument()
+  expect(screen.queryByText('重试')).toBeNull()
+})
+
+test('a server fault offers 重试, and retrying loads the case', async () => {
+  let calls = 0
+  fakeServer(() => (++calls === 1 ? { statusCode: 503, data: { error: 'unavailable', message: '服务暂时不可用，请稍后再试' } } : { statusCode: 200, data: newCase }))
+  render(<Item />)
+  fireEvent.click(await screen.findByText('重试'))
+  expect(await screen.findByText('城关市场开展节前食品安全检查')).toBeInTheDocument()
+})
+
+test('a photo whose time only the phone reported says so: 拍摄于 …（设备记录）; the server’s own reading wins', async () => {
+  const deviceOnly = { ...photo(3), deviceTakenAt: '2026-11-25T02:05:00.000Z', deviceGps: { lat: 34.25, lng: 108.93 } }
+  const both = { ...photo(4, '2026-11-25T02:10:00.000Z'), deviceTakenAt: '2026-11-25T02:00:00.000Z' }
+  fakeServer(() => ({ statusCode: 200, data: { ...newCase, photos: [deviceOnly, both] } }))
+  const { container } = render(<Item />)
+  await screen.findByText('城关市场开展节前食品安全检查')
+  const grid = container.querySelector('.zb-photo-grid') as HTMLElement
+  expect(within(grid).getAllByText(/^拍摄于/).map((e) => e.textContent)).toEqual(['拍摄于 2026-11-25 10:05（设备记录）', '拍摄于 2026-11-25 10:10'])
+})

@@ -19,7 +19,16 @@ const caseRow: InboxItem = {
   thumbUrls: [thumb(1), thumb(2), thumb(3)],
   photoCount: 5,
   createdAt: '2026-11-25T03:00:00.000Z',
-  lastActivityAt: '2026-11-25T03:00:00.000Z'
+  lastActivityAt: '2026-11-25T03:00:00.000Z',
+  bucket: 'open',
+  departmentId: null,
+  departmentName: null,
+  assigneeId: null,
+  assigneeName: null,
+  priority: 0,
+  topics: [],
+  dueAt: null,
+  match: null,
 }
 const messageRow: InboxItem = {
   id: 'a0000000-0000-4000-8000-000000000001',
@@ -32,7 +41,16 @@ const messageRow: InboxItem = {
   thumbUrls: [],
   photoCount: 0,
   createdAt: '2026-11-25T02:00:00.000Z',
-  lastActivityAt: '2026-11-25T02:00:00.000Z'
+  lastActivityAt: '2026-11-25T02:00:00.000Z',
+  bucket: 'open',
+  departmentId: null,
+  departmentName: null,
+  assigneeId: null,
+  assigneeName: null,
+  priority: 0,
+  topics: [],
+  dueAt: null,
+  match: null,
 }
 
 /** A page mounted on its own gets no Taro lifecycle: run its useDidShow handlers as showing the page would. */

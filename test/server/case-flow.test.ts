@@ -85,6 +85,20 @@ describe('POST /api/cases', () => {
     expect(again.json()).toMatchObject({ status: 'resubmitted', title: '补充照片后', photos: [{ id: photo.id }] })
   })
 
+  it('archiving needs a reason (400 in Chinese without one), and the officer reads it', async () => {
+    const created = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(officer), payload: caseBody('archive-flow-01', []) })).json()
+    const act = (payload: object) => t.app.inject({ method: 'POST', url: `/api/items/${created.id}/actions`, headers: bearer(staff), payload })
+    const bare = await act({ action: 'archive' })
+    expect(bare.statusCode).toBe(400)
+    expect(bare.json().message).toContain('存档时请写明原因')
+    const still = (await t.app.inject({ method: 'GET', url: `/api/items/${created.id}`, headers: bearer(staff) })).json()
+    expect(still.status).toBe('new')
+
+    expect((await act({ action: 'archive', note: '与已采用的事例重复' })).statusCode).toBe(200)
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/cases/mine', headers: bearer(officer) })).json()
+    expect(mine.items.find((c: { id: string }) => c.id === created.id)).toMatchObject({ status: 'archived', staffComment: '与已采用的事例重复' })
+  })
+
   it('refuses bad input clearly and writes nothing', async () => {
     const count = async () => (await t.db.selectFrom('item').select('id').where('kind', '=', 'case').execute()).length
     const before = await count()

@@ -134,7 +134,8 @@ describe('calendar days PostgreSQL accepts', () => {
 
 describe('inbox cursors are decoded exactly as strictly as they are encoded', () => {
   const inbox = (cursor: string) => ({ method: 'GET' as const, url: `/api/inbox?cursor=${encodeURIComponent(cursor)}`, headers: bearer(staff) })
-  const raw = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
+  // Tagged with the default sort, so each case reaches the value checks rather than the tag's.
+  const raw = (v: unknown[]) => Buffer.from(JSON.stringify(['newest', ...v])).toString('base64url')
   const id = '0f8fad5b-d9cb-469f-a165-70867728950e'
   it.each([
     ['time "0"', raw(['0', id])],
@@ -143,6 +144,8 @@ describe('inbox cursors are decoded exactly as strictly as they are encoded', ()
     ['a dash-only id', raw(['2026-11-25T02:00:00.000000Z', '-'.repeat(36)])],
     ['an uppercase id', raw(['2026-11-25T02:00:00.000000Z', id.toUpperCase()])],
     ['a leap second', raw(['2016-12-31T23:59:60.000000Z', id])],
+    ['30 February', raw(['2026-02-30T00:00:00.000000Z', id])],
+    ['year 1899', raw(['1899-12-31T00:00:00.000000Z', id])],
     ['an extra field', raw(['2026-11-25T02:00:00.000000Z', id, 1])],
     ['not base64url', '!!!'],
     ['padded base64', raw(['2026-11-25T02:00:00.000000Z', id]) + '=='],
@@ -158,7 +161,7 @@ describe('inbox cursors are decoded exactly as strictly as they are encoded', ()
     const second = await t.app.inject(inbox(first.nextCursor))
     expect(second.statusCode).toBe(200)
     expect(second.json().items[0].id).not.toBe(first.items[0].id)
-    const made = await t.app.inject(inbox(encodeCursor({ t: '2999-01-01T00:00:00.000000Z', id })))
+    const made = await t.app.inject(inbox(encodeCursor('newest', ['2999-01-01T00:00:00.000000Z', id])))
     expect(made.statusCode).toBe(200)
   })
 })

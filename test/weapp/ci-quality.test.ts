@@ -2,11 +2,12 @@
  * @jest-environment node
  */
 // WeChat's own compiler (miniprogram-ci, offline) on the built mini-program: it must compile
-// (WXML included), pass the code-quality scan, and keep the main package well under 2 MB.
+// (WXML included), pass the code-quality scan, and keep the main package at most 400 KB: WeChat
+// downloads all of it before the first screen, whatever role the user has (its hard limit is 2 MB).
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 
-const MAIN_PACKAGE_MAX_BYTES = 2 * 1024 * 1024
+const MAIN_PACKAGE_MAX_BYTES = 400 * 1024
 
 interface QualityCheck {
   name: string
@@ -21,7 +22,7 @@ interface CiResult {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
-test('WeChat compiles the built app and its quality scan passes, main package < 2 MB', () => {
+test('WeChat compiles the built app and its quality scan passes, main package ≤ 400 KB', () => {
   const out = execFileSync(process.execPath, [path.join(__dirname, 'support/ci-check.js')], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +46,7 @@ test('WeChat compiles the built app and its quality scan passes, main package < 
   )
 
   expect(sizes.__APP__).toBeGreaterThan(0)
-  expect(sizes.__APP__).toBeLessThan(MAIN_PACKAGE_MAX_BYTES)
+  expect(sizes.__APP__).toBeLessThanOrEqual(MAIN_PACKAGE_MAX_BYTES)
   expect(sizeCheck?.success).toBe(true)
   expect(failed.map((c) => c.name)).toEqual([])
 })

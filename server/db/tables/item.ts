@@ -21,6 +21,8 @@ export interface ItemTable {
   first_reply_at: Date | null
   closed_at: Date | null
   last_activity_at: Generated<Date>
+  /** Everything the inbox search reads, maintained by triggers (migration 2026-12-03T1300); never written by the app. */
+  search_text: Generated<string>
 }
 export type Item = Selectable<ItemTable>
 export type NewItem = Insertable<ItemTable>

@@ -15,6 +15,10 @@ export interface MediaTable {
   taken_at: Date | null
   gps_lat: number | null
   gps_lng: number | null
+  /** Reported by the phone from the original photo (before compression stripped EXIF); not verified. */
+  device_taken_at: Date | null
+  device_lat: number | null
+  device_lng: number | null
   created_at: Generated<Date>
 }
 export type Media = Selectable<MediaTable>

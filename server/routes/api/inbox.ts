@@ -1,16 +1,53 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { InboxQuery, InboxPage } from '../../../domain/schemas/item'
+import { InboxQuery, InboxPage, InboxCounts } from '../../../domain/schemas/inbox'
+import { BUILTIN_VIEWS, isBuiltinViewKey } from '../../../domain/inbox-views'
 import { INBOX_ROLES } from '../../../domain/roles'
-import { listInbox } from '../../repositories/inbox'
+import { countInbox, effectiveFilter, listInbox } from '../../repositories/inbox'
+import { findSavedViewQuery, listSavedViews } from '../../repositories/saved-views'
+import { orgCalendar } from '../../services/deadlines'
+import { dueView } from '../../../domain/deadlines/describe-due'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/inbox',
     {
       config: { roles: INBOX_ROLES },
-      schema: { tags: ['inbox'], summary: '共享收件箱：最新在前，按状态筛选，游标翻页', querystring: InboxQuery, response: { 200: InboxPage } }
+      schema: {
+        tags: ['inbox'],
+        summary: '共享收件箱：留言和事例一个列表；筛选、排序、搜索（q）、视图（view），游标翻页',
+        querystring: InboxQuery,
+        response: { 200: InboxPage }
+      }
     },
-    async (request) => listInbox(app.db, request.currentUser.orgId, request.query, app.mediaUrl)
+    async (request) => {
+      const user = request.currentUser
+      const viewer = { id: user.id, orgId: user.orgId, now: new Date() }
+      const { view } = request.query
+      const viewQuery = !view ? null : isBuiltinViewKey(view) ? BUILTIN_VIEWS.find((v) => v.id === view)!.query : await findSavedViewQuery(app.db, viewer, view.toLowerCase())
+      const filter = effectiveFilter(request.query, viewQuery)
+      const page = await listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl)
+      const calendar = await orgCalendar(app.db, user.orgId)
+      return { ...page, items: page.items.map((i) => ({ ...i, due: dueView(calendar, viewer.now, i.dueAt ? new Date(i.dueAt) : null) })) }
+    }
+  )
+
+  app.get(
+    '/inbox/counts',
+    {
+      config: { roles: INBOX_ROLES },
+      schema: { tags: ['inbox'], summary: '各视图（内置和自己保存的）当前的条数', response: { 200: InboxCounts } }
+    },
+    async (request) => {
+      const user = request.currentUser
+      const viewer = { id: user.id, orgId: user.orgId, now: new Date() }
+      const saved = await listSavedViews(app.db, viewer)
+      const views = [
+        ...BUILTIN_VIEWS.map((v) => ({ id: v.id, label: v.label, builtin: true, query: v.query })),
+        ...saved.map((v) => ({ id: v.id, label: v.label, builtin: false, query: v.query }))
+      ]
+      const counts = await countInbox(app.db, viewer, views.map((v) => v.query))
+      return { views: views.map((v, i) => ({ id: v.id, label: v.label, builtin: v.builtin, count: counts[i]! })) }
+    }
   )
 }
 export default routes

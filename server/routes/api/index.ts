@@ -5,6 +5,7 @@ import me from './me'
 import invitations from './invitations'
 import messages from './messages'
 import inbox from './inbox'
+import inboxViews from './inbox-views'
 import items from './items'
 import media from './media'
 import mediaFiles from './media-files'
@@ -26,7 +27,7 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, invitations, messages, inbox, items, media, cases, calendar, deadlineRules, reports, notifications]) await authenticated.register(plugin)
+    for (const plugin of [me, invitations, messages, inbox, inboxViews, items, media, cases, calendar, deadlineRules, reports, notifications]) await authenticated.register(plugin)
   })
 }
 export default api

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { MediaView } from '../../../domain/schemas/case'
 import { Uuid } from '../../../domain/schemas/formats'
 import { ingestImage, isMediaError } from '../../media'
+import { readDeviceFacts } from '../../media/device-evidence'
 import { saveIngestedMedia, toMediaView } from '../../repositories/media'
 import { badRequest, HttpError } from '../../http/errors'
 
@@ -13,7 +14,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['media'],
-        summary: '上传一张照片（multipart 字段 file）：JPEG/PNG/WebP/HEIC，≤15 MB；去除元数据后保存',
+        summary:
+          '上传一张照片（multipart 字段 file）：JPEG/PNG/WebP/HEIC，≤15 MB；去除元数据后保存。file 之前可带手机从原图读到的 deviceTakenAt（ISO 8601，带时区）、deviceLat、deviceLng（设备记录，与服务器读取的分开保存）',
         consumes: ['multipart/form-data'],
         response: { 201: MediaView }
       }
@@ -24,6 +26,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!part || part.fieldname !== 'file') throw badRequest('没有收到照片：请把文件放在名为 file 的字段中上传')
       const user = request.currentUser
       try {
+        // Only the fields before the file part have arrived by now; the app sends them first.
+        const device = readDeviceFacts(fieldValues(part.fields))
+        // Like the server's own EXIF: a place is kept only for officers' photos.
+        if (!user.roles.includes('officer')) delete device.gps
         // Officers' photos are evidence and keep where they were taken; citizens' never do.
         // The body's Content-Length (Node's parser never delivers more) bounds the file's size.
         const length = Number(request.headers['content-length'])
@@ -31,12 +37,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           keepGps: user.roles.includes('officer'),
           ...(Number.isSafeInteger(length) && length >= 0 ? { sizeHint: length } : {})
         })
-        const media = await saveIngestedMedia(app.db, app.mediaStorage, user, image)
+        const media = await saveIngestedMedia(app.db, app.mediaStorage, user, image, device)
         return reply.code(201).send(toMediaView(media, app.mediaUrl))
       } catch (err) {
         if (isMediaError(err)) {
           // The rest of a refused upload is never read: close the connection rather than drain it.
-          if (err.statusCode === 413) reply.header('connection', 'close')
+          if (err.statusCode === 413 || err.code === 'bad_device_evidence') reply.header('connection', 'close')
           throw new HttpError(err.statusCode, err.code, err.message)
         }
         throw err
@@ -45,6 +51,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   )
 }
 export default routes
+
+/** The plain text fields of a multipart upload, by name (the first value of a repeated one). */
+function fieldValues(fields: Record<string, unknown>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  for (const [name, entry] of Object.entries(fields)) {
+    const first = Array.isArray(entry) ? entry[0] : entry
+    const value = (first as { type?: string; value?: unknown } | undefined)?.value
+    if ((first as { type?: string } | undefined)?.type === 'field' && typeof value === 'string') out[name] = value
+  }
+  return out
+}
 
 export const MediaFileParams = Type.Object(
   { id: Uuid({ title: '照片编号' }), variant: Type.Enum(['full', 'thumb'], { title: '尺寸' }) },

@@ -8,6 +8,7 @@ import { useSessionUser } from '@/components/use-session-user'
 import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
+import { SILENT_LOGIN } from '@/services/login'
 import { INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
 import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
 import { getOutbox } from '@/services/officer-outbox'
@@ -58,6 +59,13 @@ export default function Home() {
   const [large, setLarge] = useState(fontPreference.isLarge)
 
   useEffect(() => {
+    // Signed out where nobody is signed in silently (H5): the login page instead. Started from the
+    // shown page, not at launch, so it never races the router's first page; a redirect, so Back
+    // does not come back to an empty home.
+    if (!SILENT_LOGIN && !session.token()) {
+      void Taro.redirectTo({ url: LOGIN_PAGE })
+      return
+    }
     api.config().then(setConfig, () => setConfig(null))
   }, [])
 

@@ -129,7 +129,12 @@ export default function Login() {
         ) : !config ? (
           <Text className='zb-hint'>正在连接服务器…</Text>
         ) : config.wechatMode === 'dev' ? (
-          <DevLogin />
+          <>
+            <DevLogin />
+            {/* Desk accounts work in dev mode too (`npm run demo` prints their passwords). */}
+            <Text className='zb-label login__section'>或用工作人员账号登录</Text>
+            <PasswordLogin />
+          </>
         ) : (
           <PasswordLogin />
         )}

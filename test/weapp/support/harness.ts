@@ -158,3 +158,23 @@ export async function launchPage(route: string, query: Record<string, string> = 
   await waitFor(() => (page.data as PageInstance['data']).root?.cn?.length, 'the page to render')
   return { page, simulate }
 }
+
+interface TaroNode {
+  cn?: TaroNode[]
+}
+/** How many element levels deep a rendered page's tree goes (Taro's `root.cn` data). */
+export function treeDepth(node: TaroNode | undefined): number {
+  if (!node?.cn?.length) return 0
+  return 1 + Math.max(...node.cn.map(treeDepth))
+}
+
+/**
+ * The template levels Taro wrote into base.wxml (config `mini.baseLevel`): a tree deeper than this
+ * still renders, but through the recursive `comp` component, one extra component per 10 levels.
+ */
+export function templateLevels(): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const wxml: string = require('node:fs').readFileSync(path.join(DIST, 'base.wxml'), 'utf8')
+  const levels = Array.from(wxml.matchAll(/<template name="tmpl_(\d+)_/g), (m) => Number(m[1]))
+  return Math.max(...levels) + 1
+}

@@ -36,7 +36,7 @@ function MessageCard({ message }: { message: MyMessageView }) {
 
 export default function MyMessages() {
   const fetchMessages = useCallback(async () => (await api.myMessages()).items, [])
-  const { data: items, loading, error, reload: load } = useLoaded(fetchMessages, NO_MESSAGES)
+  const { data: items, loading, error, retryable, reload: load } = useLoaded(fetchMessages, NO_MESSAGES)
 
   return (
     <PageShell className='my-messages'>
@@ -45,7 +45,7 @@ export default function MyMessages() {
         error={error}
         empty={items.length === 0}
         emptyText='您还没有留言'
-        onRetry={() => void load()}
+        onRetry={retryable ? () => void load() : undefined}
       />
       {error ? null : items.map((m) => <MessageCard key={m.id} message={m} />)}
     </PageShell>

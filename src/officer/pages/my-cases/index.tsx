@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MyCaseView } from '@/domain'
+import type { OutboxEntry } from '@/services/outbox'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { Button } from '@/components/ui'
@@ -34,7 +35,7 @@ function CaseCard({ item }: { item: MyCaseView }) {
       <PhotoGrid photos={item.photos} />
       {item.staffComment ? (
         <View className={`zb-quote ${item.status === 'returned' ? 'zb-quote--danger' : ''}`}>
-          <Text className='zb-label'>宣传人员反馈</Text>
+          <Text className='zb-label'>{item.status === 'archived' ? '存档原因' : '宣传人员反馈'}</Text>
           <Text className='zb-quote__body'>{item.staffComment}</Text>
         </View>
       ) : null}
@@ -53,9 +54,18 @@ function CaseCard({ item }: { item: MyCaseView }) {
 }
 CaseCard.displayName = 'CaseCard'
 
+/** A delivered entry reads 已提交 only until the server's list below shows the case itself. */
+function notListed(entries: readonly OutboxEntry[], items: readonly MyCaseView[]): readonly OutboxEntry[] {
+  const listed = new Set(items.map((c) => c.id))
+  const listedClientIds = new Set(items.map((c) => c.clientId).filter(Boolean))
+  return entries.filter(
+    (e) => e.state !== 'submitted' || !((e.caseId && listed.has(e.caseId)) || listedClientIds.has(e.clientId))
+  )
+}
+
 export default function MyCases() {
   const fetchCases = useCallback(async () => (await api.myCases()).items, [])
-  const { data: items, loading, error, reload: load } = useLoaded(fetchCases, NO_CASES)
+  const { data: items, loading, error, retryable, reload: load } = useLoaded(fetchCases, NO_CASES)
   const { outbox, entries } = useOutbox()
 
   // Back from editing a returned case: show its new status.
@@ -74,13 +84,13 @@ export default function MyCases() {
 
   return (
     <PageShell className='my-cases'>
-      <OutboxList outbox={outbox} entries={entries} />
+      <OutboxList outbox={outbox} entries={notListed(entries, items)} />
       <LoadState
         loading={loading}
         error={error}
         empty={items.length === 0}
         emptyText='您还没有报送事例'
-        onRetry={() => void load()}
+        onRetry={retryable ? () => void load() : undefined}
       />
       {error ? null : items.map((c) => <CaseCard key={c.id} item={c} />)}
       <Button className='my-cases__new' type='primary' block onClick={() => void Taro.navigateTo({ url: CASE_NEW_PAGE })}>

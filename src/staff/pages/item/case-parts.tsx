@@ -8,8 +8,11 @@ import { Button, Cell, CellGroup } from '@/components/ui'
 
 /** ActionBody's `note` limit (domain/schemas/item.ts). */
 const NOTE_MAX = 500
-/** Done with one tap. `return` needs a note; `use` / `publish` belong to the drafts flow, not here. */
-const ONE_TAP: readonly CaseAction[] = ['accept', 'archive']
+/**
+ * Done with one tap. `return` needs a note; `archive` ends the case, so it asks first and takes a
+ * reason; `use` / `publish` belong to the drafts flow, not here.
+ */
+const ONE_TAP: readonly CaseAction[] = ['accept']
 
 const isAction = (a: string): a is CaseAction => a in caseMachine.table
 const coord = (n: number) => n.toFixed(5)
@@ -55,23 +58,53 @@ export function CaseCard({ detail }: { detail: ItemDetail }) {
   )
 }
 
-/** Returning asks the officer for more: the note is what they will read, so it is required. */
-function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (note: string) => Promise<boolean> }) {
+/** What a note-taking action asks for: the note goes to the officer, so it is required. */
+interface NoteCopy {
+  placeholder: string
+  missing: string
+  /** Said above the field before the action is taken, when the action cannot be undone. */
+  warning?: string
+  confirm: string
+}
+const NOTE_COPY: Partial<Record<CaseAction, NoteCopy>> = {
+  return: { placeholder: '需要补充什么？这段说明会发给报送人', missing: '请写明需要补充的内容', confirm: caseMachine.table.return.label },
+  archive: {
+    placeholder: '为什么存档？如：内容与已采用的事例重复。这段说明会发给报送人',
+    missing: '请写明存档原因',
+    warning: '存档后这条事例不再处理，报送人会看到原因。',
+    confirm: '确认存档'
+  }
+}
+
+/** Returning or archiving a case: both are explained to the officer, so the note is required. */
+function NoteForm({
+  action,
+  busy,
+  onSend,
+  onCancel
+}: {
+  action: CaseAction
+  busy: boolean
+  onSend: (note: string) => Promise<boolean>
+  onCancel?: () => void
+}) {
+  const copy = NOTE_COPY[action] as NoteCopy
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
   const send = async () => {
     const text = note.trim()
-    if (!text) return setError('请写明需要补充的内容')
+    if (!text) return setError(copy.missing)
     if (Array.from(text).length > NOTE_MAX) return setError(`说明不能超过 ${NOTE_MAX} 字`)
     setError(null)
-    if (await onReturn(text)) setNote('')
+    if (await onSend(text)) setNote('')
   }
   return (
-    <View className='zb-card item__return'>
-      <Text className='zb-label'>{caseMachine.table.return.label}</Text>
+    <View className={`zb-card item__${action}`}>
+      <Text className='zb-label'>{caseMachine.table[action].label}</Text>
+      {copy.warning ? <Text className='zb-hint item__warning'>{copy.warning}</Text> : null}
       <Textarea
         className='zb-field item__note'
-        placeholder='需要补充什么？这段说明会发给报送人'
+        placeholder={copy.placeholder}
         value={note}
         maxlength={-1}
         autoHeight
@@ -83,8 +116,13 @@ function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (note: string
       {error ? <Text className='zb-error'>{error}</Text> : null}
       <View className='zb-actions'>
         <Button type='warning' block loading={busy} onClick={() => void send()}>
-          {caseMachine.table.return.label}
+          {copy.confirm}
         </Button>
+        {onCancel ? (
+          <Button block disabled={busy} onClick={onCancel}>
+            取消
+          </Button>
+        ) : null}
       </View>
     </View>
   )
@@ -100,18 +138,28 @@ export interface CaseActionsProps {
 export function CaseActions({ detail, busy, onAct }: CaseActionsProps) {
   const allowed = detail.allowedActions.filter(isAction)
   const oneTap = ONE_TAP.filter((a) => allowed.includes(a))
+  const [archiving, setArchiving] = useState(false)
+  const canArchive = allowed.includes('archive')
   return (
     <>
-      {oneTap.length > 0 ? (
+      {oneTap.length > 0 || (canArchive && !archiving) ? (
         <View className='zb-card zb-actions'>
           {oneTap.map((a) => (
             <Button key={a} type={a === 'accept' ? 'primary' : 'default'} block loading={busy} onClick={() => void onAct(a)}>
               {caseMachine.table[a].label}
             </Button>
           ))}
+          {canArchive && !archiving ? (
+            <Button block disabled={busy} onClick={() => setArchiving(true)}>
+              {caseMachine.table.archive.label}
+            </Button>
+          ) : null}
         </View>
       ) : null}
-      {allowed.includes('return') ? <ReturnForm busy={busy} onReturn={(note) => onAct('return', note)} /> : null}
+      {canArchive && archiving ? (
+        <NoteForm action='archive' busy={busy} onSend={(note) => onAct('archive', note)} onCancel={() => setArchiving(false)} />
+      ) : null}
+      {allowed.includes('return') ? <NoteForm action='return' busy={busy} onSend={(note) => onAct('return', note)} /> : null}
     </>
   )
 }

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '留言详情'
+  navigationBarTitleText: '详情'
 })

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { caseMachine, messageMachine, type CaseAction, type ItemDetail, type MessageAction, type RejectReason } from '@/domain'
@@ -14,8 +14,13 @@ import './index.scss'
 export default function Item() {
   const id = useRouter().params.id ?? ''
   const fetchItem = useCallback(() => api.item(id), [id])
-  const { data: detail, loading, error, reload: load, setData: setDetail } = useLoaded<ItemDetail | null>(fetchItem, null)
+  const { data: detail, loading, error, retryable, reload: load, setData: setDetail } = useLoaded<ItemDetail | null>(fetchItem, null)
   const [busy, setBusy] = useState(false)
+  // One page for both kinds: its title says which this is once it has loaded.
+  const kind = detail?.kind
+  useEffect(() => {
+    if (kind) void Taro.setNavigationBarTitle({ title: kind === 'case' ? '事例详情' : '留言详情' })
+  }, [kind])
 
   /** Runs a change; the server answers with the updated item. True when it went through. */
   const change = async (call: () => Promise<ItemDetail>, done: string): Promise<boolean> => {
@@ -41,7 +46,7 @@ export default function Item() {
   if (!detail) {
     return (
       <PageShell className='item'>
-        <LoadState loading={loading} error={error} empty emptyText='' onRetry={() => void load()} />
+        <LoadState loading={loading} error={error} empty emptyText='' onRetry={retryable ? () => void load() : undefined} />
       </PageShell>
     )
   }

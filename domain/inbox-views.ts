@@ -1,0 +1,68 @@
+import { MESSAGE_STATUS_BUCKET, type StatusBucket } from './message/state-machine'
+import type { CaseStatus } from './case/state-machine'
+// Types only: this module stays free of the schema library (the app imports it at runtime).
+import type { InboxViewQuery } from './schemas/inbox'
+
+export type ItemKindName = 'message' | 'case'
+
+// Interim copy of the case buckets `core` is adding to domain/case/state-machine.ts (same values);
+// replaced by that import when it lands, so the inbox reads buckets from the tables alone.
+const CASE_STATUS_BUCKET: Record<CaseStatus, StatusBucket> = {
+  new: 'open',
+  resubmitted: 'open',
+  returned: 'waiting',
+  accepted: 'waiting',
+  used: 'waiting',
+  published: 'closed',
+  archived: 'closed'
+}
+
+const BUCKETS: Record<ItemKindName, Record<string, StatusBucket>> = { message: MESSAGE_STATUS_BUCKET, case: CASE_STATUS_BUCKET }
+
+export const STATUS_BUCKETS = ['open', 'waiting', 'closed'] as const satisfies readonly StatusBucket[]
+export const STATUS_BUCKET_LABELS: Record<StatusBucket, string> = { open: '待处理', waiting: '等待对方', closed: '已结束' }
+
+export function bucketOf(kind: ItemKindName, status: string): StatusBucket {
+  return BUCKETS[kind][status] ?? 'open'
+}
+
+/** Per kind, the statuses in a bucket: the inbox's SQL filter is built from this. */
+export function statusesInBucket(bucket: StatusBucket): Record<ItemKindName, string[]> {
+  const of = (kind: ItemKindName) => Object.keys(BUCKETS[kind]).filter((s) => BUCKETS[kind][s] === bucket)
+  return { message: of('message'), case: of('case') }
+}
+
+/**
+ * 即将超期 means due within the next 24 hours (clock time, not working days): the deadline
+ * itself is already counted in working days, and a day's warning is what a desk can act on.
+ */
+export const DUE_SOON_HOURS = 24
+
+export const INBOX_SORTS = ['newest', 'oldest_waiting', 'due_soonest', 'priority'] as const
+export type InboxSort = (typeof INBOX_SORTS)[number]
+export const INBOX_SORT_LABELS: Record<InboxSort, string> = {
+  newest: '最新',
+  oldest_waiting: '等待最久',
+  due_soonest: '最先到期',
+  priority: '优先级高、等待久的在前'
+}
+
+export const BUILTIN_VIEW_KEYS = ['mine', 'unassigned', 'due_soon', 'overdue', 'open'] as const
+export type BuiltinViewKey = (typeof BUILTIN_VIEW_KEYS)[number]
+
+export interface BuiltinView {
+  id: BuiltinViewKey
+  label: string
+  query: InboxViewQuery
+}
+
+/** The views every desk has, in sidebar order. Overdue and due-soon items are open ones by definition. */
+export const BUILTIN_VIEWS: readonly BuiltinView[] = [
+  { id: 'mine', label: '我的待办', query: { assignee: 'me', bucket: 'open', sort: 'due_soonest' } },
+  { id: 'unassigned', label: '未分派', query: { assignee: 'unassigned', bucket: 'open', sort: 'oldest_waiting' } },
+  { id: 'due_soon', label: '即将超期', query: { dueSoon: true, sort: 'due_soonest' } },
+  { id: 'overdue', label: '已超期', query: { overdue: true, sort: 'due_soonest' } },
+  { id: 'open', label: '全部待处理', query: { bucket: 'open', sort: 'newest' } }
+]
+
+export const isBuiltinViewKey = (v: string): v is BuiltinViewKey => (BUILTIN_VIEW_KEYS as readonly string[]).includes(v)
