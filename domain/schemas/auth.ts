@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { DateTime, Line, Text } from './formats'
 import { ROLES, INVITABLE_ROLES } from '../roles'
 import { Id, literalUnion } from './common'
+import { LIMITS } from '../limits'
 
 export const RoleSchema = literalUnion(ROLES, { title: '角色' })
 
@@ -26,8 +27,8 @@ export type WechatLoginBody = Static<typeof WechatLoginBody>
 
 export const PasswordLoginBody = Type.Object(
   {
-    username: Line({ minLength: 1, maxLength: 64, title: '用户名' }),
-    password: Text({ minLength: 1, maxLength: 128, title: '密码' })
+    username: Line({ minLength: 1, maxLength: LIMITS.username, title: '用户名' }),
+    password: Text({ minLength: 1, maxLength: LIMITS.password, title: '密码' })
   },
   { additionalProperties: false }
 )
@@ -36,7 +37,7 @@ export type PasswordLoginBody = Static<typeof PasswordLoginBody>
 export const DevLoginBody = Type.Object(
   {
     role: RoleSchema,
-    name: Line({ minLength: 1, maxLength: 32, title: '姓名' })
+    name: Line({ minLength: 1, maxLength: LIMITS.personName, title: '姓名' })
   },
   { additionalProperties: false }
 )

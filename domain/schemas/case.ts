@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { DateTime, Line, Text } from './formats'
-import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, CASE_STATUSES } from '../case/state-machine'
+import { CASE_STATUSES } from '../case/state-machine'
+import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, LIMITS } from '../limits'
 import { Id, literalUnion } from './common'
 
 export const MediaView = Type.Object({
@@ -33,7 +34,7 @@ export const Place = Type.Object(
   {
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, title: '纬度' })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, title: '经度' })),
-    address: Line({ minLength: 1, maxLength: 200, title: '地点' })
+    address: Line({ minLength: 1, maxLength: LIMITS.placeAddress, title: '地点' })
   },
   { additionalProperties: false, title: '地点' }
 )
@@ -44,7 +45,7 @@ const caseFields = {
   body: Text({ minLength: 1, maxLength: CASE_BODY_MAX, title: '事例内容' }),
   occurredAt: DateTime({ title: '发生时间' }),
   place: Type.Optional(Place),
-  topics: Type.Optional(Type.Array(Line({ minLength: 1, maxLength: 20, title: '重点主题' }), { maxItems: 5, title: '重点主题' })),
+  topics: Type.Optional(Type.Array(Line({ minLength: 1, maxLength: LIMITS.topic, title: '重点主题' }), { maxItems: LIMITS.topicsPerItem, title: '重点主题' })),
   mediaIds: Type.Array(Id, { maxItems: CASE_PHOTOS_MAX, title: '照片' })
 }
 

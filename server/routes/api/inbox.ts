@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { InboxQuery, InboxPage, InboxCounts } from '../../../domain/schemas/inbox'
 import { BUILTIN_VIEWS, isBuiltinViewKey } from '../../../domain/inbox-views'
-import { INBOX_ROLES } from '../../../domain/roles'
+import { INBOX_ROLES } from '../../../domain/desk'
 import { countInbox, effectiveFilter, listInbox } from '../../repositories/inbox'
 import { findSavedViewQuery, listSavedViews } from '../../repositories/saved-views'
 import { orgCalendar } from '../../services/deadlines'

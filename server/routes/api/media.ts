@@ -4,7 +4,8 @@ import { MediaView } from '../../../domain/schemas/case'
 import { Uuid } from '../../../domain/schemas/formats'
 import { ingestImage, isMediaError } from '../../media'
 import { readDeviceFacts } from '../../media/device-evidence'
-import { saveIngestedMedia, toMediaView } from '../../repositories/media'
+import { saveIngestedMedia } from '../../repositories/media'
+import { toMediaView } from '../../views/media'
 import { badRequest, HttpError } from '../../http/errors'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
