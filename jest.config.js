@@ -51,9 +51,11 @@ if (process.env.DATABASE_URL) {
   console.warn('[zhibao] DATABASE_URL is not set: API tests run on PGlite only (CI runs them on PostgreSQL too).')
 }
 // App projects (component tests, weapp simulate, e2e) are appended by their own config files.
-for (const extra of ['./test/app/jest.project.js', './test/weapp/jest.project.js', './test/e2e/jest.project.js']) {
+// A config file may export one project, or a function of nodeProject returning several.
+for (const extra of ['./test/app/jest.project.js', './test/weapp/jest.project.js', './test/e2e/jest.project.js', './test/fuzz/jest.project.js']) {
   try {
-    projects.push(require(extra))
+    const p = require(extra)
+    projects.push(...[typeof p === 'function' ? p(nodeProject) : p].flat())
   } catch (e) {
     if (e.code !== 'MODULE_NOT_FOUND') throw e
   }

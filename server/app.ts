@@ -3,6 +3,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Config } from './config'
 import type { Db } from './db/database'
 import { validatorCompiler } from './http/validation'
+import { FORMATS } from '../domain/schemas/formats'
 import errorHandler from './plugins/external/error-handler'
 import swagger from './plugins/external/swagger'
 import dbPlugin from './plugins/external/db'
@@ -43,9 +44,14 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     genReqId: () => crypto.randomUUID(),
-    bodyLimit: 1024 * 1024
+    bodyLimit: 1024 * 1024,
+    // Response serialisation resolves unions with ajv: it must know the domain's formats too.
+    serializerOpts: { ajv: { formats: FORMATS } }
   })
   app.setValidatorCompiler(validatorCompiler)
+  // Bodies are JSON (or multipart uploads): a text/plain body would only reach a schema that
+  // wants an object and fail there with a confusing message; refuse it as the wrong type (415).
+  app.removeContentTypeParser('text/plain')
   app.decorate('dbEngine', deps.dbEngine)
 
   // External: infrastructure every route relies on.

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { DateTime, Line, Text } from './formats'
 import { ROLES, INVITABLE_ROLES } from '../roles'
 import { Id, literalUnion } from './common'
 import { LIMITS } from '../limits'
@@ -52,15 +53,15 @@ export const RevokedSessions = Type.Object({ revoked: Type.Integer({ description
 export type RevokedSessions = Static<typeof RevokedSessions>
 
 export const WechatLoginBody = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 128, title: '登录凭证 code' }) },
+  { code: Line({ minLength: 1, maxLength: 128, title: '登录凭证 code' }) },
   { additionalProperties: false }
 )
 export type WechatLoginBody = Static<typeof WechatLoginBody>
 
 export const PasswordLoginBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: LIMITS.username, title: '用户名' }),
-    password: Type.String({ minLength: 1, maxLength: LIMITS.password, title: '密码' })
+    username: Line({ minLength: 1, maxLength: LIMITS.username, title: '用户名' }),
+    password: Text({ minLength: 1, maxLength: LIMITS.password, title: '密码' })
   },
   { additionalProperties: false }
 )
@@ -69,7 +70,7 @@ export type PasswordLoginBody = Static<typeof PasswordLoginBody>
 export const DevLoginBody = Type.Object(
   {
     role: RoleSchema,
-    name: Type.String({ minLength: 1, maxLength: LIMITS.personName, title: '姓名' })
+    name: Line({ minLength: 1, maxLength: LIMITS.personName, title: '姓名' })
   },
   { additionalProperties: false }
 )
@@ -89,12 +90,12 @@ export const InvitationView = Type.Object({
   code: Type.String(),
   role: RoleSchema,
   departmentId: Type.Union([Id, Type.Null()]),
-  expiresAt: Type.String({ format: 'date-time' })
+  expiresAt: DateTime()
 })
 export type InvitationView = Static<typeof InvitationView>
 
 export const RedeemInvitationBody = Type.Object(
-  { code: Type.String({ minLength: 6, maxLength: 32, title: '邀请码' }) },
+  { code: Line({ minLength: 6, maxLength: 32, title: '邀请码' }) },
   { additionalProperties: false }
 )
 export type RedeemInvitationBody = Static<typeof RedeemInvitationBody>

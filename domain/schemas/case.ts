@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { DateTime, Line, Text } from './formats'
 import { CASE_STATUSES } from '../case/state-machine'
 import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, LIMITS } from '../limits'
 import { Id, literalUnion } from './common'
@@ -12,9 +13,9 @@ export const MediaView = Type.Object({
   height: Type.Integer(),
   bytes: Type.Integer(),
   /** Read by the server from the uploaded file's EXIF. */
-  takenAt: Type.Optional(Type.String({ format: 'date-time' })),
+  takenAt: Type.Optional(DateTime()),
   /** Reported by the phone from the original photo before compression (设备记录); not verified. */
-  deviceTakenAt: Type.Optional(Type.String({ format: 'date-time' }))
+  deviceTakenAt: Type.Optional(DateTime())
 })
 export type MediaView = Static<typeof MediaView>
 
@@ -33,23 +34,23 @@ export const Place = Type.Object(
   {
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, title: '纬度' })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, title: '经度' })),
-    address: Type.String({ minLength: 1, maxLength: LIMITS.placeAddress, title: '地点' })
+    address: Line({ minLength: 1, maxLength: LIMITS.placeAddress, title: '地点' })
   },
   { additionalProperties: false, title: '地点' }
 )
 export type Place = Static<typeof Place>
 
 const caseFields = {
-  title: Type.String({ minLength: 1, maxLength: CASE_TITLE_MAX, title: '标题' }),
-  body: Type.String({ minLength: 1, maxLength: CASE_BODY_MAX, title: '事例内容' }),
-  occurredAt: Type.String({ format: 'date-time', title: '发生时间' }),
+  title: Line({ minLength: 1, maxLength: CASE_TITLE_MAX, title: '标题' }),
+  body: Text({ minLength: 1, maxLength: CASE_BODY_MAX, title: '事例内容' }),
+  occurredAt: DateTime({ title: '发生时间' }),
   place: Type.Optional(Place),
-  topics: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.topic }), { maxItems: LIMITS.topicsPerItem, title: '重点主题' })),
+  topics: Type.Optional(Type.Array(Line({ minLength: 1, maxLength: LIMITS.topic, title: '重点主题' }), { maxItems: LIMITS.topicsPerItem, title: '重点主题' })),
   mediaIds: Type.Array(Id, { maxItems: CASE_PHOTOS_MAX, title: '照片' })
 }
 
 export const CreateCaseBody = Type.Object(
-  { clientId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', title: '提交编号（clientId）' }), ...caseFields },
+  { clientId: Line({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', title: '提交编号（clientId）' }), ...caseFields },
   { additionalProperties: false }
 )
 export type CreateCaseBody = Static<typeof CreateCaseBody>
@@ -65,13 +66,13 @@ export const MyCaseView = Type.Object({
   title: Type.String(),
   body: Type.String(),
   status: CaseStatusSchema,
-  occurredAt: Type.String({ format: 'date-time' }),
+  occurredAt: DateTime(),
   place: Type.Union([Place, Type.Null()]),
   topics: Type.Array(Type.String()),
   photos: Type.Array(MediaView),
   /** The latest comment staff left when returning or accepting the case. */
   staffComment: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' })
+  createdAt: DateTime()
 })
 export type MyCaseView = Static<typeof MyCaseView>
 

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox'
+import { Uuid } from './formats'
 
 /** `title` is the field's Chinese name: the server's error messages quote it. */
-export const Id = Type.String({ format: 'uuid', title: '编号' })
+export const Id = Uuid({ title: '编号' })
 
 export const ErrorBody = Type.Object({
   error: Type.String({ description: 'Machine-readable code, e.g. bad_request, not_found, conflict' }),

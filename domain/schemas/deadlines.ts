@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox'
+import { DateOnly, DateTime, Line } from './formats'
 import { MESSAGE_CATEGORIES } from '../message/categories'
 import { CLOCK_STARTS } from '../deadlines/rules'
 import { Id, literalUnion } from './common'
 import { ItemKind } from './item'
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', title: '日期（YYYY-MM-DD）' })
+const Day = DateOnly({ title: '日期（YYYY-MM-DD）' })
 export const RuleCategorySchema = literalUnion([...MESSAGE_CATEGORIES, '*'] as const, { title: '类别（* 为该类型全部）' })
 export const ClockStartSchema = literalUnion(CLOCK_STARTS, { title: '起算时点' })
 
@@ -35,7 +36,7 @@ export const DeadlineRuleView = Type.Object({
   defaultWorkingDays: Type.Union([Type.Integer(), Type.Null()]),
   purpose: Type.Union([Type.String(), Type.Null()]),
   basis: Type.Union([Type.String(), Type.Null()]),
-  updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()])
+  updatedAt: Type.Union([DateTime(), Type.Null()])
 })
 export type DeadlineRuleView = Static<typeof DeadlineRuleView>
 export const DeadlineRuleList = Type.Object({ rules: Type.Array(DeadlineRuleView) })
@@ -44,7 +45,7 @@ export type DeadlineRuleList = Static<typeof DeadlineRuleList>
 export const YearSourceSchema = literalUnion(['admin', 'builtin', 'missing'] as const)
 export const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100, title: '年份' }) }, { additionalProperties: false })
 
-const CalendarDay = Type.Object({ date: Day, name: Type.String({ minLength: 1, maxLength: 30, title: '名称' }) }, { additionalProperties: false })
+const CalendarDay = Type.Object({ date: Day, name: Line({ minLength: 1, maxLength: 30, title: '名称' }) }, { additionalProperties: false })
 
 export const PutCalendarYearBody = Type.Object(
   {
@@ -80,7 +81,7 @@ const OverdueGroup = Type.Object({
   maxOverdueWorkingDays: Type.Integer()
 })
 export const OverdueReport = Type.Object({
-  generatedAt: Type.String({ format: 'date-time' }),
+  generatedAt: DateTime(),
   total: Type.Integer(),
   byDepartment: Type.Array(OverdueGroup),
   byAssignee: Type.Array(OverdueGroup),
@@ -89,7 +90,7 @@ export const OverdueReport = Type.Object({
       id: Id,
       kind: ItemKind,
       excerpt: Type.String(),
-      dueAt: Type.String({ format: 'date-time' }),
+      dueAt: DateTime(),
       overdueWorkingDays: Type.Integer(),
       label: Type.String(),
       assigneeName: Type.Union([Type.String(), Type.Null()]),

@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox'
+import { DateTime } from './formats'
 import { literalUnion } from './common'
 
 /** A deadline as the desk shows it, computed on the server with the bureau's calendar. */
 export const DueView = Type.Object({
-  dueAt: Type.String({ format: 'date-time' }),
+  dueAt: DateTime(),
   state: literalUnion(['remaining', 'due_today', 'overdue'] as const),
   workingDays: Type.Integer(),
   /** 剩 2 个工作日 / 今日到期 / 已超期 1 个工作日 */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { CursorSchema, DateTime, Line, Uuid } from './formats'
 import { MESSAGE_STATUSES } from '../message/state-machine'
 import { CASE_STATUSES } from '../case/state-machine'
 import { BUILTIN_VIEW_KEYS, INBOX_SORTS, STATUS_BUCKETS } from '../inbox-views'
@@ -18,15 +19,15 @@ const filterFields = {
   /** A status of either kind: messages and cases share the inbox. */
   status: Type.Optional(literalUnion([...new Set([...MESSAGE_STATUSES, ...CASE_STATUSES])], { title: '状态' })),
   category: Type.Optional(MessageCategorySchema),
-  topic: Type.Optional(Type.String({ minLength: 1, maxLength: 20, title: '重点专题' })),
-  department: Type.Optional(Type.String({ format: 'uuid', title: '部门' })),
+  topic: Type.Optional(Line({ minLength: 1, maxLength: 20, title: '重点专题' })),
+  department: Type.Optional(Uuid({ title: '部门' })),
   assignee: Type.Optional(Type.String({ pattern: `^(me|unassigned|${UUID})$`, title: '负责人（me、unassigned 或人员编号）' })),
   overdue: Type.Optional(Type.Boolean({ title: '已超期' })),
   dueSoon: Type.Optional(Type.Boolean({ title: '即将超期（24 小时内到期）' })),
   priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 2, title: '优先级' })),
   hasPhotos: Type.Optional(Type.Boolean({ title: '有照片' })),
   /** Words separated by spaces; every word must occur (in title, body, replies, notes or 留言码). */
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: INBOX_QUERY_MAX, title: '搜索内容' })),
+  q: Type.Optional(Line({ minLength: 1, maxLength: INBOX_QUERY_MAX, title: '搜索内容' })),
   sort: Type.Optional(literalUnion(INBOX_SORTS, { title: '排序' }))
 }
 
@@ -39,7 +40,7 @@ export const InboxQuery = Type.Object(
     /** A built-in view key or a saved view's id; explicit parameters override the view's. */
     view: Type.Optional(Type.String({ pattern: `^(${BUILTIN_VIEW_KEYS.join('|')}|${UUID})$`, title: '视图' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, title: '每页条数' })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 300, title: '翻页游标' }))
+    cursor: Type.Optional(CursorSchema)
   },
   { additionalProperties: false }
 )
@@ -69,14 +70,14 @@ export const InboxItem = Type.Object({
   assigneeName: Type.Union([Type.String(), Type.Null()]),
   priority: Type.Integer(),
   topics: Type.Array(Type.String()),
-  dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  dueAt: Type.Union([DateTime(), Type.Null()]),
   /** The deadline in working days (剩 2 个工作日 / 今日到期 / 已超期 1 个工作日). */
   due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Signed thumbnail URLs of the first photos (at most 3). */
   thumbUrls: Type.Array(Type.String()),
   photoCount: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastActivityAt: Type.String({ format: 'date-time' }),
+  createdAt: DateTime(),
+  lastActivityAt: DateTime(),
   /** Only when the request had `q`. */
   match: Type.Union([SearchMatch, Type.Null()])
 })
@@ -100,7 +101,7 @@ export type InboxCounts = Static<typeof InboxCounts>
 
 export const SavedViewBody = Type.Object(
   {
-    label: Type.String({ minLength: 1, maxLength: SAVED_VIEW_LABEL_MAX, title: '视图名称' }),
+    label: Line({ minLength: 1, maxLength: SAVED_VIEW_LABEL_MAX, title: '视图名称' }),
     query: InboxViewQuery
   },
   { additionalProperties: false }
@@ -111,8 +112,8 @@ export const SavedViewView = Type.Object({
   id: Id,
   label: Type.String(),
   query: InboxViewQuery,
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' })
+  createdAt: DateTime(),
+  updatedAt: DateTime()
 })
 export type SavedViewView = Static<typeof SavedViewView>
 export const SavedViewList = Type.Object({ views: Type.Array(SavedViewView) })

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { DateTime, Line, Text } from './formats'
 import { MESSAGE_CATEGORIES } from '../message/categories'
 import { MESSAGE_BODY_MAX, REPLY_BODY_MAX, ACTION_NOTE_MAX, INTERNAL_NOTE_MAX, PHONE_PATTERN, LIMITS } from '../limits'
 import { MESSAGE_STATUSES, REJECT_REASONS } from '../message/state-machine'
@@ -23,12 +24,12 @@ export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, title:
 export const CreateMessageBody = Type.Object(
   {
     category: MessageCategorySchema,
-    body: Type.String({ minLength: 1, maxLength: MESSAGE_BODY_MAX, title: '留言内容' }),
+    body: Text({ minLength: 1, maxLength: MESSAGE_BODY_MAX, title: '留言内容' }),
     contactPhone: Type.Optional(
       Type.String({ pattern: PHONE_PATTERN, title: '联系电话（11 位手机号）' })
     ),
     /** Client-generated id: a retried submission returns the first message instead of a copy. */
-    clientId: Type.Optional(Type.String({ minLength: 8, maxLength: 64, title: '提交编号' }))
+    clientId: Type.Optional(Line({ minLength: 8, maxLength: 64, title: '提交编号' }))
   },
   { additionalProperties: false }
 )
@@ -54,13 +55,13 @@ export const TimelineEvent = Type.Object({
   transferredTo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** False for internal events (notes, assignment) that the item's author never sees. */
   isPublic: Type.Optional(Type.Boolean()),
-  at: Type.String({ format: 'date-time' })
+  at: DateTime()
 })
 export type TimelineEvent = Static<typeof TimelineEvent>
 
 export const ReplyView = Type.Object({
   body: Type.String(),
-  at: Type.String({ format: 'date-time' }),
+  at: DateTime(),
   byName: Type.Union([Type.String(), Type.Null()])
 })
 
@@ -70,7 +71,7 @@ export const MyMessageView = Type.Object({
   category: MessageCategorySchema,
   body: Type.String(),
   status: MessageStatusSchema,
-  createdAt: Type.String({ format: 'date-time' }),
+  createdAt: DateTime(),
   reply: Type.Union([ReplyView, Type.Null()]),
   timeline: Type.Array(TimelineEvent)
 })
@@ -92,7 +93,7 @@ export const ItemDetail = Type.Object({
   category: Type.Union([MessageCategorySchema, Type.Null()]),
   title: Type.Union([Type.String(), Type.Null()]),
   body: Type.String(),
-  occurredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  occurredAt: Type.Union([DateTime(), Type.Null()]),
   place: Type.Union([Place, Type.Null()]),
   departmentName: Type.Union([Type.String(), Type.Null()]),
   photos: Type.Array(EvidenceMediaView),
@@ -100,11 +101,11 @@ export const ItemDetail = Type.Object({
   /** Masked (138****5678) for staff; the full number is not needed to triage. */
   contactPhone: Type.Union([Type.String(), Type.Null()]),
   authorName: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  firstReplyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  lastActivityAt: Type.String({ format: 'date-time' }),
+  createdAt: DateTime(),
+  acceptedAt: Type.Union([DateTime(), Type.Null()]),
+  firstReplyAt: Type.Union([DateTime(), Type.Null()]),
+  closedAt: Type.Union([DateTime(), Type.Null()]),
+  lastActivityAt: DateTime(),
   /** The deadline in working days; desk only (absent or null for authors and items without one). */
   due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Actions the current user may take now, from the transition table. */
@@ -118,11 +119,11 @@ export const ActionBody = Type.Object(
     /** Which actions apply depends on the item's kind; the transition table decides. */
     action: ItemActionSchema,
     reason: Type.Optional(literalUnion(REJECT_REASONS, { title: '不予受理原因' })),
-    note: Type.Optional(Type.String({ minLength: 1, maxLength: ACTION_NOTE_MAX, title: '说明' })),
+    note: Type.Optional(Text({ minLength: 1, maxLength: ACTION_NOTE_MAX, title: '说明' })),
     /** The reply text, for `reply`. */
-    body: Type.Optional(Type.String({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' })),
+    body: Type.Optional(Text({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' })),
     /** For a rejection as out of jurisdiction: the body the message was passed on to. */
-    transferredTo: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.transferredTo, title: '转办单位' })),
+    transferredTo: Type.Optional(Line({ minLength: 1, maxLength: LIMITS.transferredTo, title: '转办单位' })),
     version: Type.Optional(Version)
   },
   { additionalProperties: false }
@@ -130,7 +131,7 @@ export const ActionBody = Type.Object(
 export type ActionBody = Static<typeof ActionBody>
 
 export const ReplyBody = Type.Object(
-  { body: Type.String({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' }) },
+  { body: Text({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' }) },
   { additionalProperties: false }
 )
 export type ReplyBody = Static<typeof ReplyBody>
@@ -154,7 +155,7 @@ export type PriorityBody = Static<typeof PriorityBody>
 
 export const TopicsBody = Type.Object(
   {
-    topics: Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.topic, title: '重点主题' }), { maxItems: LIMITS.topicsPerItem, uniqueItems: true, title: '重点主题' }),
+    topics: Type.Array(Line({ minLength: 1, maxLength: LIMITS.topic, title: '重点主题' }), { maxItems: LIMITS.topicsPerItem, uniqueItems: true, title: '重点主题' }),
     version: Version
   },
   { additionalProperties: false }
@@ -162,7 +163,7 @@ export const TopicsBody = Type.Object(
 export type TopicsBody = Static<typeof TopicsBody>
 
 export const NoteBody = Type.Object(
-  { body: Type.String({ minLength: 1, maxLength: INTERNAL_NOTE_MAX, title: '备注内容' }), version: Version },
+  { body: Text({ minLength: 1, maxLength: INTERNAL_NOTE_MAX, title: '备注内容' }), version: Version },
   { additionalProperties: false }
 )
 export type NoteBody = Static<typeof NoteBody>
@@ -174,7 +175,7 @@ export const MentionView = Type.Object({
   eventId: Id,
   body: Type.String(),
   byName: Type.Union([Type.String(), Type.Null()]),
-  at: Type.String({ format: 'date-time' })
+  at: DateTime()
 })
 export type MentionView = Static<typeof MentionView>
 export const MentionsPage = Type.Object({ items: Type.Array(MentionView) })

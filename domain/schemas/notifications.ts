@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { DateTime } from './formats'
 import { NOTIFICATION_KINDS } from '../notifications'
 import { Id, literalUnion } from './common'
 import { ItemKind } from './item'
@@ -14,8 +15,8 @@ export const NotificationView = Type.Object({
   excerpt: Type.String(),
   body: Type.Union([Type.String(), Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()])
+  createdAt: DateTime(),
+  readAt: Type.Union([DateTime(), Type.Null()])
 })
 export type NotificationView = Static<typeof NotificationView>
 

@@ -1,3 +1,4 @@
+import { isPgDate } from '../../domain/schemas/formats'
 import { badRequest } from './errors'
 
 /**
@@ -25,7 +26,8 @@ function valid(part: CursorPart, v: unknown): boolean {
       if (v === 'infinity') return true
     // falls through
     case 'timestamp':
-      return typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v))
+      // isPgDate: JavaScript's Date.parse rolls 30 February over to March; PostgreSQL refuses it.
+      return typeof v === 'string' && TIMESTAMP.test(v) && isPgDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))
     case 'smallint':
       return typeof v === 'number' && Number.isInteger(v) && v >= -32768 && v <= 32767
     case 'uuid':

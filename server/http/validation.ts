@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { FastifySchemaCompiler } from 'fastify'
+import { FORMATS, DATE_TIME_MIN_YEAR, DATE_TIME_MAX_YEAR } from '../../domain/schemas/formats'
 
 /**
  * Bodies are checked strictly (a number where text is expected is an error, unknown fields are
@@ -9,6 +10,9 @@ import type { FastifySchemaCompiler } from 'fastify'
 function makeAjv(coerceTypes: boolean) {
   const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, verbose: true, strict: false })
   addFormats(ajv)
+  // The domain's formats replace ajv-formats' looser uuid and date-time (which let
+  // `urn:uuid:…` and leap seconds through to PostgreSQL, and a 500).
+  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate })
   return ajv
 }
 const strictAjv = makeAjv(false)
@@ -44,7 +48,7 @@ export function describeValidationError(err: ErrorObject, part: string): string 
     case 'pattern':
       return `${field}格式不正确`
     case 'format':
-      return `${field}格式不正确`
+      return describeFormat(field, p.format)
     case 'type':
       return `${field}的类型不正确，应为${typeLabel(p.type)}`
     case 'const':
@@ -58,6 +62,22 @@ export function describeValidationError(err: ErrorObject, part: string): string 
       return `${field}应在允许范围内（${err.keyword === 'minimum' ? '最小' : '最大'} ${p.limit}）`
     default:
       return `${field}不符合要求`
+  }
+}
+
+function describeFormat(field: string, format: string): string {
+  switch (format) {
+    case 'text':
+    case 'line':
+      return `${field}含有无法保存的字符（如不可见的控制字符${format === 'line' ? '、换行' : ''}），请删除后重试`
+    case 'uuid':
+      return `${field}格式不正确：应为小写、带连字符的 UUID，如 0f8fad5b-d9cb-469f-a165-70867728950e`
+    case 'date':
+      return `${field}格式不正确：应为真实存在的日期，如 2026-10-01（${DATE_TIME_MIN_YEAR}–${DATE_TIME_MAX_YEAR} 年）`
+    case 'date-time':
+      return `${field}格式不正确：应为带时区的时间，如 2026-12-03T09:30:00+08:00（${DATE_TIME_MIN_YEAR}–${DATE_TIME_MAX_YEAR} 年）`
+    default:
+      return `${field}格式不正确`
   }
 }
 

@@ -7,6 +7,7 @@ import { hasAnyRole } from '../../../domain/roles'
 import { findUserOfLiveSession } from '../../repositories/sessions'
 import { forbidden, HttpError, unauthorized } from '../../http/errors'
 import { openSession, type AccessClaims, type SessionDeps } from '../../services/sessions'
+import { isCanonicalUuid } from '../../../domain/schemas/formats'
 
 export interface CurrentUser {
   id: string
@@ -42,7 +43,6 @@ declare module '@fastify/jwt' {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
  * Access tokens are short-lived and name their session; every request checks, in one primary-key
@@ -70,7 +70,7 @@ export default fp<{ secret: string; accessTtlSeconds: number; sessionTtlDays: nu
       throw unauthorized('登录已过期，请重新登录')
     }
     // Tokens from before sessions existed (or anything else signed oddly) carry no usable session.
-    if (typeof payload.sid !== 'string' || !UUID.test(payload.sid) || typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
+    if (typeof payload.sid !== 'string' || !isCanonicalUuid(payload.sid) || typeof payload.sub !== 'string' || !isCanonicalUuid(payload.sub) || typeof payload.org !== 'string' || !isCanonicalUuid(payload.org)) {
       throw unauthorized('登录已过期，请重新登录')
     }
     const user = await findUserOfLiveSession(app.db, payload.sid, payload.sub)

@@ -3,6 +3,7 @@ import type { FastifyError } from 'fastify'
 import { HttpError } from '../../http/errors'
 import { isDomainError, type DomainError } from '../../../domain/errors'
 import { describeValidationError } from '../../http/validation'
+import { multipartClientError } from '../../http/multipart-errors'
 
 /**
  * The one place errors become responses: 4xx messages (Chinese, actionable) pass through,
@@ -22,9 +23,14 @@ export default fp(async (app) => {
       const first = err.validation.find((e) => e.keyword !== 'if') ?? err.validation[0]
       return reply.code(400).send({ error: 'bad_request', message: describeValidationError(first, part), requestId })
     }
+    const upload = multipartClientError(err)
+    if (upload) return reply.code(upload.statusCode).send({ error: upload.code, message: upload.message, requestId })
     const known = knownClientError(err)
     if (known) return reply.code(known.status).send({ error: known.code, message: known.message, requestId })
-    request.log.error({ err }, 'unhandled error')
+    // A database error reaching here is a bug (validation let through what PostgreSQL refuses):
+    // logged with its SQLSTATE and the request id; the caller gets only the id to quote.
+    const sqlState = typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) ? err.code : undefined
+    request.log.error({ err, requestId, sqlState, route: request.routeOptions.url }, sqlState ? 'database error escaped validation' : 'unhandled error')
     return reply.code(500).send({ error: 'internal_error', message: '服务器开小差了，请稍后重试。如多次出现，请联系管理员并提供编号 ' + requestId, requestId })
   })
 
@@ -49,7 +55,7 @@ function knownClientError(err: FastifyError): { status: number; code: string; me
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'bad_json', message: '请求内容不是有效的 JSON，请检查格式后重试' }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', message: '不支持的内容类型，请以 JSON 提交' }
+      return { status: 415, code: 'unsupported_media_type', message: '不支持的内容类型：请以 JSON 提交（Content-Type: application/json），上传照片请用 multipart/form-data' }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'too_large', message: '提交的内容太大' }
   }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { Line } from '../../../domain/schemas/formats'
 import { verifyMediaSignature } from '../../media'
 import { forbidden, notFound } from '../../http/errors'
 import { MediaFileParams } from './media'
@@ -17,7 +18,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['media'],
         summary: '读取照片（需带签名且未过期的链接）',
         params: MediaFileParams,
-        querystring: Type.Object({ exp: Type.Optional(Type.String()), sig: Type.Optional(Type.String()) }, { additionalProperties: false })
+        querystring: Type.Object({ exp: Type.Optional(Line()), sig: Type.Optional(Line()) }, { additionalProperties: false })
       }
     },
     async (request, reply) => {

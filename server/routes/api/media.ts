@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { MediaView } from '../../../domain/schemas/case'
+import { Uuid } from '../../../domain/schemas/formats'
 import { ingestImage, isMediaError } from '../../media'
 import { readDeviceFacts } from '../../media/device-evidence'
 import { saveIngestedMedia } from '../../repositories/media'
@@ -64,6 +65,6 @@ function fieldValues(fields: Record<string, unknown>): Record<string, string | u
 }
 
 export const MediaFileParams = Type.Object(
-  { id: Type.String({ format: 'uuid', title: '照片编号' }), variant: Type.Enum(['full', 'thumb'], { title: '尺寸' }) },
+  { id: Uuid({ title: '照片编号' }), variant: Type.Enum(['full', 'thumb'], { title: '尺寸' }) },
   { additionalProperties: false }
 )
