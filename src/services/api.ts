@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { DEVICE_EVIDENCE_FIELDS, type DeviceEvidence } from '@/domain'
 import type {
   ActionBody,
   CreateMessageBody,
@@ -129,13 +130,17 @@ function parseUploadBody(data: unknown): unknown {
  * `POST /api/media` (multipart field `file`) with the token; `onProgress` gets 0..1. Not retried
  * here: the outbox (or the form's 重试) decides. Errors are ApiErrors like every other call.
  */
-export async function uploadMedia(filePath: string, onProgress: (fraction: number) => void = () => undefined): Promise<MediaView> {
+export async function uploadMedia(
+  filePath: string,
+  onProgress: (fraction: number) => void = () => undefined,
+  device: DeviceEvidence = {}
+): Promise<MediaView> {
   const header: Record<string, string> = {}
   const token = session.token()
   if (token) header.Authorization = `Bearer ${token}`
   let res: Taro.uploadFile.SuccessCallbackResult
   try {
-    const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header })
+    const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header, formData: deviceFields(device) })
     task.onProgressUpdate?.((p) => onProgress(Math.min(1, Math.max(0, p.progress / 100))))
     res = await task
   } catch {
@@ -145,6 +150,18 @@ export async function uploadMedia(filePath: string, onProgress: (fraction: numbe
   if (res.statusCode >= 200 && res.statusCode < 300) return body as MediaView
   if (res.statusCode === 401) onUnauthorized()
   throw errorFrom(res.statusCode, body)
+}
+
+/** The device's evidence as the upload's text fields (both platforms send them before the file). */
+function deviceFields(device: DeviceEvidence): Record<string, string> {
+  const fields: Record<string, string> = {}
+  if (device.takenAt) fields[DEVICE_EVIDENCE_FIELDS.takenAt] = device.takenAt
+  if (device.lat !== undefined && device.lng !== undefined) {
+    // Fixed-point: String() would write a coordinate near zero as 1e-7, which the server refuses.
+    fields[DEVICE_EVIDENCE_FIELDS.lat] = device.lat.toFixed(7)
+    fields[DEVICE_EVIDENCE_FIELDS.lng] = device.lng.toFixed(7)
+  }
+  return fields
 }
 
 export interface AppConfig {

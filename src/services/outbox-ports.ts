@@ -44,11 +44,11 @@ function sendErrorFrom(error: unknown): SendError {
 export const PHOTO_GONE_MESSAGE = '照片文件已失效，请删除这条事例后重新报送'
 
 export const taroTransport: Transport = {
-  async uploadPhoto(localPath, onProgress) {
+  async uploadPhoto(localPath, onProgress, device) {
     // A vanished file never comes back: say so instead of retrying for ever.
     if (!photoExists(localPath)) throw new SendError({ kind: 'permanent', message: PHOTO_GONE_MESSAGE })
     try {
-      const media = await uploadMedia(localPath, onProgress)
+      const media = await uploadMedia(localPath, onProgress, device)
       return { id: media.id }
     } catch (e) {
       throw sendErrorFrom(e)

@@ -181,3 +181,13 @@ test('a server fault offers 重试, and retrying loads the case', async () => {
   fireEvent.click(await screen.findByText('重试'))
   expect(await screen.findByText('城关市场开展节前食品安全检查')).toBeInTheDocument()
 })
+
+test('a photo whose time only the phone reported says so: 拍摄于 …（设备记录）; the server’s own reading wins', async () => {
+  const deviceOnly = { ...photo(3), deviceTakenAt: '2026-11-25T02:05:00.000Z', deviceGps: { lat: 34.25, lng: 108.93 } }
+  const both = { ...photo(4, '2026-11-25T02:10:00.000Z'), deviceTakenAt: '2026-11-25T02:00:00.000Z' }
+  fakeServer(() => ({ statusCode: 200, data: { ...newCase, photos: [deviceOnly, both] } }))
+  const { container } = render(<Item />)
+  await screen.findByText('城关市场开展节前食品安全检查')
+  const grid = container.querySelector('.zb-photo-grid') as HTMLElement
+  expect(within(grid).getAllByText(/^拍摄于/).map((e) => e.textContent)).toEqual(['拍摄于 2026-11-25 10:05（设备记录）', '拍摄于 2026-11-25 10:10'])
+})

@@ -10,7 +10,7 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
   beforeAll(async () => {
     server = await startServer()
     browser = await launch()
-  }, 90_000)
+  }, 180_000)
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
@@ -32,6 +32,10 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await screenshot(citizen, '02-citizen-message-form')
     await tap(citizen, '提交留言')
     await visibleText(citizen, '提交成功').first().waitFor()
+    // The heading has a line of its own: it used to run on into 您的留言码.
+    const heading = await visibleText(citizen, '提交成功', true).first().boundingBox()
+    const label = await visibleText(citizen, '您的留言码', true).first().boundingBox()
+    expect(label!.y).toBeGreaterThanOrEqual(heading!.y + heading!.height)
     const code = (await citizen.locator('.message-new__code').innerText()).trim()
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
     await screenshot(citizen, '03-citizen-submitted')

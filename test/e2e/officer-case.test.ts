@@ -20,15 +20,20 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     photos = await Promise.all(
       [1, 2].map(async (i) => {
         const file = path.join(dir, `现场${i}.jpg`)
-        fs.writeFileSync(file, await jpegWithExif(4000, 3000, { dateTimeOriginal: '2026:11:25 09:3' + i + ':00' }))
+        // As a phone camera writes them: capture time and, on the first, the GPS fix.
+        const gps = i === 1 ? { gps: { latRef: 'N' as const, lat: '34/1 15/1 0/1', lngRef: 'E' as const, lng: '108/1 56/1 0/1' } } : {}
+        fs.writeFileSync(file, await jpegWithExif(4000, 3000, { dateTimeOriginal: '2026:11:25 09:3' + i + ':00', ...gps }))
         return file
       })
     )
-  }, 120_000)
+  }, 180_000)
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
   })
+
+  // Numbers and Latin words, often enough that some fall at a line end on a phone.
+  const BODY = '检查农贸市场经营户 32 户，发现 2 户未索证索票，已责令整改。' + '抽检 CCC 认证电器和预包装食品 300 余份，'.repeat(8)
 
   it('officer fills the form, adds two photos, submits; the outbox shows it sent; staff see thumbnails and photos', async () => {
     const title = '城关所开展节前食品安全检查'
@@ -37,7 +42,7 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     await tap(officer, '报送事例')
     await visibleText(officer, '事例内容').first().waitFor()
     await type(officer, '一句话概括，如：某所查处过期食品', title)
-    await type(officer, '发生了什么、涉及谁、处理结果如何', '检查农贸市场经营户 32 户，发现 2 户未索证索票，已责令整改。')
+    await type(officer, '发生了什么、涉及谁、处理结果如何', BODY)
     await type(officer, '如：城关镇人民路 12 号某超市', '城关镇农贸市场')
 
     const chooser = officer.waitForEvent('filechooser')
@@ -71,6 +76,25 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     await staff.waitForFunction(() => Array.from(document.querySelectorAll('img[src*="/api/media/"]')).filter((i) => (i as HTMLImageElement).naturalWidth > 0 && (i as HTMLImageElement).offsetParent !== null).length >= 2)
     await screenshot(staff, '14-staff-case-detail')
 
+    // The capture time survived compression, read on the device and labelled as such.
+    await visibleText(staff, '拍摄于 2026-11-25 09:31（设备记录）').waitFor()
+    await visibleText(staff, '拍摄于 2026-11-25 09:32（设备记录）').waitFor()
+    // "300" and "CCC" are never split across two lines, though the body wraps many times.
+    const lines = await staff.evaluate(() => {
+      const el = Array.from(document.querySelectorAll('.item__body')).find((e) => (e as HTMLElement).offsetParent !== null) as HTMLElement
+      const text = el.firstChild?.nodeType === Node.TEXT_NODE ? (el.firstChild as Text) : (document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text)
+      const linesOf = (start: number, end: number) => {
+        const r = document.createRange()
+        r.setStart(text, start)
+        r.setEnd(text, end)
+        return new Set(Array.from(r.getClientRects()).filter((c) => c.width > 0).map((c) => Math.round(c.top))).size
+      }
+      const words = Array.from(text.data.matchAll(/[0-9A-Za-z]+/g)).map((m) => ({ word: m[0], lines: linesOf(m.index!, m.index! + m[0].length) }))
+      return { body: linesOf(0, text.data.length), split: words.filter((w) => w.lines > 1).map((w) => w.word) }
+    })
+    expect(lines.body).toBeGreaterThan(5)
+    expect(lines.split).toEqual([])
+
     // The browser compressed the 4000×3000 originals to a long side of 1,920 before sending.
     const api = (path: string, token?: string, body?: object) =>
       fetch(server.baseUrl + path, {
@@ -85,5 +109,11 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
       [1920, 1440],
       [1920, 1440]
     ])
+    // Compression dropped the EXIF, so the server read nothing itself; the phone's reading is
+    // stored apart, place included (an officer's photo).
+    expect(detail.photos.map((p: { takenAt?: string }) => p.takenAt)).toEqual([undefined, undefined])
+    expect(detail.photos[0]).toMatchObject({ deviceTakenAt: '2026-11-25T01:31:00.000Z', deviceGps: { lat: 34.25, lng: 108.9333333 }, gps: null })
+    expect(detail.photos[1]).toMatchObject({ deviceTakenAt: '2026-11-25T01:32:00.000Z' })
+    expect(detail.photos[1].deviceGps).toBeUndefined()
   }, 180_000)
 })

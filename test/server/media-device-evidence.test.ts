@@ -69,7 +69,8 @@ it('never keeps a citizen’s place, even reported by the phone; the time is kep
 
 it('drops an implausible clock or a 0,0 fix without refusing the photo', async () => {
   const future = new Date(Date.now() + 3 * 24 * 3600_000).toISOString()
-  for (const [i, fields] of ([{ deviceTakenAt: '1970-01-01T00:00:00Z' }, { deviceTakenAt: future }, { deviceLat: '0', deviceLng: '0' }] as Record<string, string>[]).entries()) {
+  const odd: Record<string, string>[] = [{ deviceTakenAt: '1970-01-01T00:00:00Z' }, { deviceTakenAt: future }, { deviceLat: '0', deviceLng: '0' }]
+  for (const [i, fields] of odd.entries()) {
     const res = await upload(officer, await compressed(10 + i), fields)
     expect(res.statusCode).toBe(201)
     expect(await row(res.json().id)).toMatchObject({ device_taken_at: null, device_lat: null, device_lng: null })

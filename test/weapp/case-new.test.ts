@@ -1,5 +1,6 @@
 import { installWx, launchPage, templateLevels, treeDepth, waitFor, type WxRequest } from './support/harness'
 import { officer } from '../app/officer-fixtures'
+import { jpegWithExif } from '../helpers/images'
 
 const SESSION = { token: 'tok-officer', user: officer }
 const MEDIA = { id: 'm0000000-0000-4000-8000-000000000001', url: 'https://x/p.jpg', thumbUrl: 'https://x/t.jpg', width: 1920, height: 1440, bytes: 420000 }
@@ -36,6 +37,7 @@ interface UploadCall {
   filePath: string
   name: string
   header: Record<string, string>
+  formData: Record<string, string>
   progress: (p: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void
   finish: (statusCode: number, data: string) => void
 }
@@ -43,6 +45,16 @@ const uploads: UploadCall[] = []
 const compressed: Record<string, unknown>[] = []
 const saved: { tempFilePath: string; filePath: string }[] = []
 const USER_DATA_PATH = 'wxfile://usr'
+// The camera's original: 4032×3024 with its capture time and GPS (what compression throws away).
+// Filled in beforeAll; only the head is ever read, through the FileSystemManager.
+let original: Buffer = Buffer.alloc(0)
+const reads: { filePath: string; position?: number; length?: number }[] = []
+beforeAll(async () => {
+  original = await jpegWithExif(4032, 3024, {
+    dateTimeOriginal: '2026:11:25 10:05:00',
+    gps: { latRef: 'N', lat: '34/1 15/1 0/1', lngRef: 'E', lng: '108/1 56/1 0/1' }
+  })
+})
 
 Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
   env: { USER_DATA_PATH },
@@ -75,15 +87,29 @@ Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
       if (!saved.some((f) => f.filePath === p) && !p.startsWith('wxfile://tmp/')) throw new Error(`accessSync:fail no such file ${p}`)
     },
     unlink: (o: Cb<unknown>) => answer(o, { errMsg: 'unlink:ok' }),
+    statSync: (p: string) => {
+      if (p !== 'wxfile://tmp/IMG_0001.jpg') throw new Error(`statSync:fail no such file ${p}`)
+      return { size: original.length, isFile: () => true, isDirectory: () => false }
+    },
+    // WeChat refuses a range past the end of the file: so does this stand-in.
+    readFile: (o: { filePath: string; position?: number; length?: number } & Cb<{ data: ArrayBuffer }>) => {
+      reads.push({ filePath: o.filePath, position: o.position, length: o.length })
+      const start = o.position ?? 0
+      const end = o.length === undefined ? original.length : start + o.length
+      if (o.filePath !== 'wxfile://tmp/IMG_0001.jpg' || end > original.length) return answer(o, new Error('readFile:fail the value of "length" is out of range'))
+      const bytes = original.subarray(start, end)
+      return answer(o, { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })
+    },
     readdir: (o: Cb<unknown>) => answer(o, { files: saved.map((s) => s.filePath.split('/').pop()) })
   }),
-  uploadFile: (o: { url: string; filePath: string; name: string; header: Record<string, string> } & Cb<unknown>) => {
+  uploadFile: (o: { url: string; filePath: string; name: string; header: Record<string, string>; formData?: Record<string, string> } & Cb<unknown>) => {
     const listeners: UploadCall['progress'][] = []
     uploads.push({
       url: o.url,
       filePath: o.filePath,
       name: o.name,
       header: o.header,
+      formData: o.formData ?? {},
       progress: (p) => listeners.forEach((l) => l(p)),
       finish: (statusCode, data) => {
         o.success?.({ statusCode, data, errMsg: 'uploadFile:ok' })
@@ -119,6 +145,10 @@ test('the built case form compresses a photo, queues the case, shows upload prog
   expect(saved[0].filePath.startsWith(`${USER_DATA_PATH}/outbox/`)).toBe(true)
   expect(upload).toMatchObject({ url: 'http://127.0.0.1:3000/api/media', name: 'file', filePath: saved[0].filePath })
   expect(upload.header.Authorization).toBe('Bearer tok-officer')
+  // The original's capture time and place, read from its head before compression, go with it.
+  expect(reads[0]).toMatchObject({ filePath: 'wxfile://tmp/IMG_0001.jpg', position: 0 })
+  expect(reads[0].length).toBeLessThanOrEqual(128 * 1024)
+  expect(upload.formData).toEqual({ deviceTakenAt: '2026-11-25T10:05:00+08:00', deviceLat: '34.2500000', deviceLng: '108.9333333' })
 
   // The entry is on the page, sending, with the photo's own progress.
   await waitFor(() => page.querySelector('.outbox__entry'), 'the outbox entry')

@@ -4,12 +4,13 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Picker, Image } from '@tarojs/components'
-import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX } from '@/domain'
+import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, type DeviceEvidence } from '@/domain'
 import { Button } from '@/components/ui'
 import { CountedField } from '@/components/counted-field'
 import { absoluteUrl } from '@/services/api-base'
 import { ApiError } from '@/services/api'
 import { compressPhoto } from '@/services/photo'
+import { readDeviceEvidence } from '@/services/photo-evidence'
 import { ProgressBar } from './progress-bar'
 import { beijingParts, fromBeijing, validateCase, type CaseFormErrors, type CaseFormValues, type FormPhoto } from './case-values'
 import './case-form.scss'
@@ -23,7 +24,7 @@ export interface CaseFormProps {
   /** Every change, for the draft autosave. */
   onChange?: (values: CaseFormValues) => void
   /** Edit mode: uploads a photo right after it is picked. */
-  upload?: (path: string, onProgress: (fraction: number) => void) => Promise<{ id: string; thumbUrl?: string }>
+  upload?: (path: string, onProgress: (fraction: number) => void, device?: DeviceEvidence) => Promise<{ id: string; thumbUrl?: string }>
   onSubmit: (values: CaseFormValues) => Promise<void>
 }
 
@@ -55,7 +56,7 @@ export function CaseForm({ mode, initial, departmentName, onChange, upload, onSu
     if (!upload || !photo.path) return
     patchPhoto(photo.key, { uploading: true, error: undefined, progress: 0 })
     try {
-      const media = await upload(photo.path, (fraction) => patchPhoto(photo.key, { progress: fraction }))
+      const media = await upload(photo.path, (fraction) => patchPhoto(photo.key, { progress: fraction }), photo.device)
       patchPhoto(photo.key, { uploading: false, progress: 1, mediaId: media.id, thumbUrl: media.thumbUrl })
     } catch (e) {
       patchPhoto(photo.key, { uploading: false, error: e instanceof ApiError ? e.message : '上传失败' })
@@ -71,7 +72,9 @@ export function CaseForm({ mode, initial, departmentName, onChange, upload, onSu
         count: room,
         mediaType: ['image'],
         sourceType: ['camera', 'album'],
-        sizeType: ['compressed']
+        // The original: WeChat's own 'compressed' copy drops EXIF (the capture time and place the
+        // case keeps as evidence); compressPhoto makes it small afterwards.
+        sizeType: ['original']
       })
       picked = res.tempFiles.map((f) => f.tempFilePath)
     } catch {
@@ -79,7 +82,9 @@ export function CaseForm({ mode, initial, departmentName, onChange, upload, onSu
     }
     const added: FormPhoto[] = []
     for (const path of picked.slice(0, room)) {
-      added.push({ key: newKey(), path: await compressPhoto(path), progress: 0 })
+      // The original first: compression writes a file with no capture time or place.
+      const device = await readDeviceEvidence(path)
+      added.push({ key: newKey(), path: await compressPhoto(path), device, progress: 0 })
     }
     changed.current = true
     setValues((v) => ({ ...v, photos: [...v.photos, ...added].slice(0, CASE_PHOTOS_MAX) }))

@@ -2,7 +2,7 @@
 // phone) and their conversion to what the outbox and the API take.
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, type ResubmitCaseBody } from '@/domain'
+import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, type DeviceEvidence, type ResubmitCaseBody } from '@/domain'
 import type { CaseDraft } from '@/services/outbox'
 import { charCount } from '@/components/char-count'
 
@@ -23,6 +23,8 @@ export interface FormPhoto {
   key: string
   /** Local (compressed) file; absent for photos the server already has. */
   path?: string
+  /** When and where the original was taken, read on the phone before compression; sent with the upload. */
+  device?: DeviceEvidence
   mediaId?: string
   /** Server thumbnail of an uploaded photo. */
   thumbUrl?: string

@@ -1,7 +1,7 @@
 // What the UI layer calls. Implemented by createOutbox (outbox.ts).
 import type { BackoffPolicy } from './backoff'
 import type { HistoryPolicy } from './history'
-import type { CaseDraft, OutboxEntry } from './types'
+import type { CaseDraft, OutboxEntry, PhotoToSend } from './types'
 
 export interface OutboxOptions {
   backoff?: BackoffPolicy
@@ -14,7 +14,7 @@ export interface Outbox {
   /** Loads the saved list and resumes sending. Call once, at app launch; other calls wait for it. */
   start(options?: { online?: boolean }): Promise<void>
   /** Keeps the photos, saves the entry, starts sending. Resolves once the entry is saved. */
-  enqueue(draft: CaseDraft, photoPaths: readonly string[]): Promise<OutboxEntry>
+  enqueue(draft: CaseDraft, photos: readonly (string | PhotoToSend)[]): Promise<OutboxEntry>
   /** Sends every due entry, one at a time. A call during a flush joins the running one. */
   flush(): Promise<void>
   /** Failed or waiting entry: send now (resets the backoff). False if not applicable. */

@@ -16,7 +16,7 @@ import { DEFAULT_HISTORY, pruneHistory } from './history'
 import type { Outbox, OutboxListener, OutboxOptions } from './api'
 import { caseBody, copyDraft } from './case-body'
 import type { OutboxPorts, TimerHandle } from './ports'
-import { MAX_CASE_PHOTOS, type CaseDraft, type OutboxEntry } from './types'
+import { MAX_CASE_PHOTOS, type CaseDraft, type OutboxEntry, type OutboxPhoto, type PhotoToSend } from './types'
 
 export function createOutbox(ports: OutboxPorts, options: OutboxOptions = {}): Outbox {
   const { store, transport, clock, files } = ports
@@ -89,7 +89,7 @@ export function createOutbox(ports: OutboxPorts, options: OutboxOptions = {}): O
         const setPhoto = (change: Partial<typeof photo>) =>
           patch(clientId, (e) => ({ ...e, photos: e.photos.map((p, j) => (j === i ? { ...p, ...change } : p)) }))
         // Progress is shown, not saved: a restart starts the upload from zero anyway.
-        const { id } = await transport.uploadPhoto(photo.localPath, (fraction) => setPhoto({ progress: fraction }))
+        const { id } = await transport.uploadPhoto(photo.localPath, (fraction) => setPhoto({ progress: fraction }), photo.device)
         setPhoto({ mediaId: id, progress: 1 })
         await persist()
       }
@@ -186,22 +186,25 @@ export function createOutbox(ports: OutboxPorts, options: OutboxOptions = {}): O
     void flush().catch(() => undefined)
   }
 
-  async function enqueue(draft: CaseDraft, photoPaths: readonly string[]): Promise<OutboxEntry> {
+  async function enqueue(draft: CaseDraft, photos: readonly (string | PhotoToSend)[]): Promise<OutboxEntry> {
     await ready
-    if (photoPaths.length > MAX_CASE_PHOTOS) throw new RangeError(`最多 ${MAX_CASE_PHOTOS} 张照片`)
-    const kept: string[] = []
+    if (photos.length > MAX_CASE_PHOTOS) throw new RangeError(`最多 ${MAX_CASE_PHOTOS} 张照片`)
+    const kept: OutboxPhoto[] = []
     try {
       // In order: the case shows its photos in the order the officer picked them.
-      for (const path of photoPaths) kept.push(await files.keep(path))
+      for (const photo of photos) {
+        const { path, device } = typeof photo === 'string' ? { path: photo, device: undefined } : photo
+        kept.push({ localPath: await files.keep(path), progress: 0, ...(device && Object.keys(device).length ? { device: { ...device } } : {}) })
+      }
     } catch (error) {
-      await removeFiles(kept)
+      await removeFiles(kept.map((p) => p.localPath))
       throw error
     }
     const now = clock.now()
     const entry: OutboxEntry = {
       clientId: ports.newClientId(),
       draft: copyDraft(draft),
-      photos: kept.map((localPath) => ({ localPath, progress: 0 })),
+      photos: kept,
       state: 'queued',
       attempts: 0,
       nextAttemptAt: now,

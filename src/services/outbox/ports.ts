@@ -1,5 +1,6 @@
 // What the outbox needs from the platform. Taro implements these in the app; the tests
 // implement them in memory. Nothing in this folder imports Taro.
+import type { DeviceEvidence } from '../../../domain/media'
 import type { CaseDraft, OutboxEntry } from './types'
 
 /** The whole outbox list, persisted (e.g. as JSON in Taro storage, one key per officer). */
@@ -17,8 +18,8 @@ export interface CreateCaseBody extends CaseDraft {
 
 /** Network calls. Reject with `SendError` to say whether a retry can help. */
 export interface Transport {
-  /** `POST /api/media` (multipart `file`). `onProgress` gets 0..1. */
-  uploadPhoto(localPath: string, onProgress: (fraction: number) => void): Promise<{ id: string }>
+  /** `POST /api/media` (multipart `file`, after the device's evidence fields). `onProgress` gets 0..1. */
+  uploadPhoto(localPath: string, onProgress: (fraction: number) => void, device?: DeviceEvidence): Promise<{ id: string }>
   /** `POST /api/cases`: created is true on 201, false on 200 (clientId already used). */
   createCase(body: CreateCaseBody): Promise<{ id: string; created: boolean }>
 }

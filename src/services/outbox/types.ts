@@ -1,5 +1,6 @@
 // The outbox's persisted shapes. Everything here is plain JSON: the store writes the
 // list as-is, and photo files are referenced by path (their bytes never go into storage).
+import type { DeviceEvidence } from '../../../domain/media'
 
 export const OUTBOX_STATES = ['queued', 'sending', 'submitted', 'failed'] as const
 export type OutboxState = (typeof OUTBOX_STATES)[number]
@@ -35,10 +36,18 @@ export interface CaseDraft {
 export interface OutboxPhoto {
   /** A file the FileKeeper put in the user data folder; survives restarts. */
   localPath: string
+  /** When and where the original was taken, read before compression; sent with the upload. */
+  device?: DeviceEvidence
   /** Set once the upload succeeded, so a retry does not upload the photo again. */
   mediaId?: string
   /** 0..1 for the current upload; 1 once uploaded. Not saved on every tick. */
   progress: number
+}
+
+/** A photo handed to `enqueue`: its (compressed) file and what the original said about itself. */
+export interface PhotoToSend {
+  path: string
+  device?: DeviceEvidence
 }
 
 export interface OutboxEntry {

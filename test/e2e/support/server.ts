@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(__dirname, '../../..')
+const START_TIMEOUT_MS = 150_000
 
 export interface RunningServer {
   baseUrl: string
@@ -26,7 +27,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000)
+    // tsx compiling the server and PGlite migrating a fresh database take a few seconds alone; on a
+    // busy 2-core machine (the whole suite in parallel) well over a minute.
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${out}`)), START_TIMEOUT_MS)
     const check = () => {
       const m = out.match(/is running at (http:\/\/[^/\s]+)\//)
       if (m) {

@@ -29,4 +29,6 @@ export async function devLogin(page: Page, baseUrl: string, role: string, name: 
   await tap(page, role)
   await type(page, '请输入姓名', name)
   await tap(page, '登录')
+  // Signed in once the app has left the login page for the landing page.
+  await page.waitForURL((url) => !url.hash.includes('/pages/login/'), { timeout: 60_000 })
 }

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { MyCaseView } from '@/domain'
+import { officerMayEdit, type DeviceEvidence, type MyCaseView } from '@/domain'
 import { PageShell } from '@/components/page-shell'
 import { Button } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
@@ -39,7 +39,7 @@ function NewCase({ userId, departmentName }: { userId: string; departmentName: s
     try {
       await outbox.enqueue(
         toCaseDraft(values),
-        values.photos.map((p) => p.path).filter((p): p is string => Boolean(p))
+        values.photos.flatMap((p) => (p.path ? [{ path: p.path, device: p.device }] : []))
       )
     } catch {
       Taro.showToast({ title: '保存失败，请检查手机存储空间后重试', icon: 'none' })
@@ -81,13 +81,13 @@ function EditCase({ id, departmentName }: { id: string; departmentName: string |
   const fetchCase = useCallback(async () => {
     const c = (await api.myCases()).items.find((item) => item.id === id)
     if (!c) throw new LoadError('找不到这条事例')
-    if (c.status !== 'returned') throw new LoadError('这条事例现在不需要修改')
+    if (!officerMayEdit(c.status)) throw new LoadError('这条事例现在不需要修改')
     return c
   }, [id])
   const { data: found, error, reload } = useLoaded<MyCaseView | null>(fetchCase, null)
 
-  const upload = async (path: string, onProgress: (f: number) => void) => {
-    const media = await uploadMedia(path, onProgress)
+  const upload = async (path: string, onProgress: (f: number) => void, device?: DeviceEvidence) => {
+    const media = await uploadMedia(path, onProgress, device)
     return { id: media.id, thumbUrl: media.thumbUrl }
   }
   const submit = async (values: CaseFormValues) => {
