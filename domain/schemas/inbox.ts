@@ -69,6 +69,8 @@ export const InboxItem = Type.Object({
   assigneeId: Type.Union([Id, Type.Null()]),
   assigneeName: Type.Union([Type.String(), Type.Null()]),
   priority: Type.Integer(),
+  /** Send back with an action: a stale one is refused with 409 and what changed. */
+  version: Type.Integer(),
   topics: Type.Array(Type.String()),
   dueAt: Type.Union([DateTime(), Type.Null()]),
   /** The deadline in working days (剩 2 个工作日 / 今日到期 / 已超期 1 个工作日). */

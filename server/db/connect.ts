@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import { Pool } from 'pg'
 import type { Database } from './database'
 import { migrationProvider } from './migrations'
+import { openPgliteThread } from './pglite-thread'
 
 export interface OpenedDatabase {
   db: Kysely<Database>
@@ -14,7 +15,7 @@ export interface OpenedDatabase {
 
 /**
  * Both engines go through `pg` and Kysely's stock PostgresDialect: PGlite is reached via its
- * node-postgres adapter, so there is one SQL code path. `pgliteDir` null means in-memory (tests).
+ * node-postgres adapter (in a worker thread, `pglite-thread.ts`), so there is one SQL code path. `pgliteDir` null means in-memory (tests).
  */
 export async function openDatabase(opts: { databaseUrl: string | null; pgliteDir: string | null }): Promise<OpenedDatabase> {
   if (opts.databaseUrl) {
@@ -25,21 +26,16 @@ export async function openDatabase(opts: { databaseUrl: string | null; pgliteDir
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', close: () => db.destroy() }
   }
-  const { PGlite } = await import('@electric-sql/pglite')
-  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres')
   if (opts.pgliteDir) fs.mkdirSync(path.dirname(opts.pgliteDir), { recursive: true })
-  const pglite = await PGlite.create(opts.pgliteDir ?? 'memory://')
-  // Keep the embedded folder small: the default WAL allowance lets it grow past 1 GB.
-  await pglite.query(`ALTER SYSTEM SET max_wal_size = '64MB'`)
-  await pglite.query('SELECT pg_reload_conf()')
-  const pool = new Pool({ ...createPgConfig(pglite), max: 1 })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  // Off the main thread: the embedded database must not stall the event loop.
+  const pool = openPgliteThread(opts.pgliteDir)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as Pool }) })
   return {
     db,
     engine: 'pglite',
     async close() {
+      // Kysely's destroy ends the pool, which closes PGlite and stops its thread.
       await db.destroy()
-      await pglite.close()
     }
   }
 }

@@ -87,6 +87,7 @@ interface Row {
   /** One of the kind's statuses: the item table's CHECK constraint guarantees it. */
   status: InboxItem['status']
   priority: number
+  version: number
   topics: string[]
   department_id: string | null
   assignee_id: string | null
@@ -132,12 +133,12 @@ export function inboxStatement(viewer: InboxViewer, filter: InboxPageFilter, pag
     : sql`NULL::text`
 
   return sql<Row>`
-    SELECT p.id, p.kind, p.status, p.priority, p.topics, p.department_id, p.assignee_id, p.due_at,
+    SELECT p.id, p.kind, p.status, p.priority, p.version, p.topics, p.department_id, p.assignee_id, p.due_at,
       p.created_at, p.last_activity_at, m.category, cr.title, left(coalesce(m.body, cr.body), 200) AS excerpt_source,
       d.name AS department_name, a.name AS assignee_name, au.name AS author_name,
       ph.photo_count, ph.first_photos, ${snippet} AS snippet, json_build_array(${cursorKeys}) AS cursor_keys
     FROM (
-      SELECT item.id, item.kind, item.status, item.priority, item.topics, item.department_id, item.assignee_id,
+      SELECT item.id, item.kind, item.status, item.priority, item.version, item.topics, item.department_id, item.assignee_id,
         item.author_id, item.due_at, item.created_at, item.last_activity_at,
         ${terms.length ? sql`item.search_text` : sql`NULL::text AS search_text`}, ${sortColumns}
       FROM item
@@ -184,6 +185,7 @@ export async function listInbox(
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,
       priority: r.priority,
+      version: r.version,
       topics: r.topics,
       dueAt: r.due_at?.toISOString() ?? null,
       thumbUrls: (r.first_photos ?? []).map((id) => sign(id, 'thumb')),

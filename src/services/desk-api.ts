@@ -8,10 +8,8 @@ import { ApiError, request } from './api'
 /** GET /api/inbox's query (domain/schemas/inbox.ts): every filter combines with `q` and every sort. */
 export type DeskInboxQuery = InboxQuery
 
-/** A dense list row; `version` once the server sends it (sent back with an action, so a stale one gets 409). */
-export interface DeskInboxItem extends InboxItem {
-  version?: number
-}
+/** A dense list row; its `version` goes back with an action, so a stale one gets 409. */
+export type DeskInboxItem = InboxItem
 
 export interface DeskInboxPage extends Omit<InboxPage, 'items'> {
   items: DeskInboxItem[]

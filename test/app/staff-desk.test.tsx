@@ -32,6 +32,7 @@ const caseRow: DeskInboxItem = {
   topics: [],
   dueAt: null,
   match: null,
+  version: 1,
 }
 const messageRow: DeskInboxItem = {
   id: 'a0000000-0000-4000-8000-000000000001',
@@ -54,6 +55,7 @@ const messageRow: DeskInboxItem = {
   topics: [],
   dueAt: null,
   match: null,
+  version: 1,
 }
 const repliedRow: DeskInboxItem = { ...messageRow, id: 'a0000000-0000-4000-8000-000000000002', status: 'replied', excerpt: '城北菜市场电子秤缺斤短两' }
 

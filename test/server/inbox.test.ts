@@ -143,7 +143,7 @@ describe('filters, sorts and views over a fixed desk', () => {
   it('answers every row with what a dense desk list shows', async () => {
     const res = await get(`/api/inbox?kind=case&sort=priority`)
     const [e, f] = res.json().items
-    expect(e).toMatchObject({ id: id.E, kind: 'case', status: 'new', bucket: 'open', title: '节前食品安全检查', excerpt: '检查 32 户经营户', departmentId: deptA, departmentName: '城关所', assigneeId: null, assigneeName: null, priority: 1, topics: ['食品安全', '节日'], photoCount: 2, authorName: '赵干部', match: null })
+    expect(e).toMatchObject({ id: id.E, kind: 'case', status: 'new', bucket: 'open', title: '节前食品安全检查', excerpt: '检查 32 户经营户', departmentId: deptA, departmentName: '城关所', assigneeId: null, assigneeName: null, priority: 1, topics: ['食品安全', '节日'], photoCount: 2, authorName: '赵干部', match: null, version: 1 })
     expect(e.thumbUrls).toHaveLength(2)
     expect(new Date(e.dueAt).getTime()).toBeGreaterThan(Date.now())
     expect(f).toMatchObject({ id: id.F, bucket: 'waiting', assigneeId: staff.user.id, assigneeName: '王五', photoCount: 1, dueAt: null })
