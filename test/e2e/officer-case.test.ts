@@ -40,7 +40,13 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     const officer = await phonePage(browser)
     await devLogin(officer, server.baseUrl, '基层干部', '李干部')
     await tap(officer, '报送事例')
-    await visibleText(officer, '事例内容').first().waitFor()
+    await visibleText(officer, '事例内容')
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e) => {
+        await screenshot(officer, 'failed-officer-case-form')
+        throw e
+      })
     await type(officer, '一句话概括，如：某所查处过期食品', title)
     await type(officer, '发生了什么、涉及谁、处理结果如何', BODY)
     await type(officer, '如：城关镇人民路 12 号某超市', '城关镇农贸市场')
