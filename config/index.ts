@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { rootFontScript } from './h5-root-font'
 
 const root = path.resolve(__dirname, '..')
 // Shared TypeScript outside src/: Taro's script rule only covers src/ unless told.
@@ -59,6 +60,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Our own root-font rule in place of Taro's (which drew a desk at twice phone size).
+      htmlPluginOption: { script: rootFontScript() },
       compile: { include: [domainDir] },
       output: {
         filename: 'js/[name].[hash:8].js',

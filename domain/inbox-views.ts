@@ -1,25 +1,14 @@
-import { MESSAGE_STATUS_BUCKET, type StatusBucket } from './message/state-machine'
-import type { CaseStatus } from './case/state-machine'
+import { STATUS_BUCKETS, type StatusBucket } from './state-machine'
+import { ITEM_MACHINES, type ItemKind } from './item-kinds'
 // Types only: this module stays free of the schema library (the app imports it at runtime).
 import type { InboxViewQuery } from './schemas/inbox'
 
-export type ItemKindName = 'message' | 'case'
+export type ItemKindName = ItemKind
+export { STATUS_BUCKETS }
 
-// Interim copy of the case buckets `core` is adding to domain/case/state-machine.ts (same values);
-// replaced by that import when it lands, so the inbox reads buckets from the tables alone.
-const CASE_STATUS_BUCKET: Record<CaseStatus, StatusBucket> = {
-  new: 'open',
-  resubmitted: 'open',
-  returned: 'waiting',
-  accepted: 'waiting',
-  used: 'waiting',
-  published: 'closed',
-  archived: 'closed'
-}
+/** Each kind's buckets come from its transition table. */
+const BUCKETS: Record<ItemKindName, Readonly<Record<string, StatusBucket>>> = { message: ITEM_MACHINES.message.buckets, case: ITEM_MACHINES.case.buckets }
 
-const BUCKETS: Record<ItemKindName, Record<string, StatusBucket>> = { message: MESSAGE_STATUS_BUCKET, case: CASE_STATUS_BUCKET }
-
-export const STATUS_BUCKETS = ['open', 'waiting', 'closed'] as const satisfies readonly StatusBucket[]
 export const STATUS_BUCKET_LABELS: Record<StatusBucket, string> = { open: '待处理', waiting: '等待对方', closed: '已结束' }
 
 export function bucketOf(kind: ItemKindName, status: string): StatusBucket {

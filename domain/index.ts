@@ -1,8 +1,13 @@
 // Runtime-light entry for the app: constants and tables only (no schema library).
 export * from './roles'
+export * from './desk'
+export * from './limits'
+export * from './errors'
 export * from './state-machine'
 export * from './message/categories'
 export * from './message/state-machine'
 export * from './case/state-machine'
+export * from './item-kinds'
+export * from './desk-operations'
 export * from './media'
 export * from './inbox-views'

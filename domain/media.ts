@@ -5,8 +5,6 @@
  */
 export const CLIENT_PHOTO_LONG_SIDE = 1920
 export const CLIENT_JPEG_QUALITY = 0.75
-export const MAX_UPLOAD_MB = 15
-
 /**
  * What the phone read from the ORIGINAL photo's EXIF before compression dropped it. Reported by
  * the device, so the server stores it apart from what it reads from the upload itself.

@@ -1,6 +1,6 @@
 import type { WorkCalendar } from './calendar'
-import { beijingDay } from './day'
-import { workingDaysBetween } from './working-days'
+import { beijingDay, endOfBeijingDay } from './day'
+import { addWorkingDays, workingDaysBetween } from './working-days'
 
 /** Due today or on the next working day: worth a reminder and a highlight. */
 export const DUE_SOON_WORKING_DAYS = 1
@@ -41,4 +41,19 @@ export function describeDue(calendar: WorkCalendar, now: Date, due: Date): DueDe
     label: `剩 ${left.value} 个工作日`,
     uncertain: left.uncoveredYears.length > 0
   }
+}
+
+/** The deadline as the API shows it (null: the item has none). */
+export function dueView(calendar: WorkCalendar, now: Date, due: Date | null) {
+  if (!due) return null
+  const { state, workingDays, label, dueSoon, uncertain } = describeDue(calendar, now, due)
+  return { dueAt: due.toISOString(), state, workingDays, label, dueSoon, uncertain }
+}
+
+/**
+ * Items due before this instant are due soon (today or the next working day): the working-day
+ * counterpart of a "due within 24 hours" filter, for the same highlight on a Friday as on a Monday.
+ */
+export function dueSoonBefore(calendar: WorkCalendar, now: Date): Date {
+  return endOfBeijingDay(addWorkingDays(calendar, beijingDay(now), DUE_SOON_WORKING_DAYS).value)
 }

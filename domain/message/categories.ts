@@ -9,6 +9,3 @@ export const MESSAGE_CATEGORY_LABELS: Record<MessageCategory, string> = {
   suggestion: '建议',
   praise: '表扬'
 }
-
-export const MESSAGE_BODY_MAX = 2000
-export const REPLY_BODY_MAX = 5000

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { ROLES, INVITABLE_ROLES } from '../roles'
 import { Id, literalUnion } from './common'
+import { LIMITS } from '../limits'
 
 export const RoleSchema = literalUnion(ROLES, { title: '角色' })
 
@@ -25,8 +26,8 @@ export type WechatLoginBody = Static<typeof WechatLoginBody>
 
 export const PasswordLoginBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64, title: '用户名' }),
-    password: Type.String({ minLength: 1, maxLength: 128, title: '密码' })
+    username: Type.String({ minLength: 1, maxLength: LIMITS.username, title: '用户名' }),
+    password: Type.String({ minLength: 1, maxLength: LIMITS.password, title: '密码' })
   },
   { additionalProperties: false }
 )
@@ -35,7 +36,7 @@ export type PasswordLoginBody = Static<typeof PasswordLoginBody>
 export const DevLoginBody = Type.Object(
   {
     role: RoleSchema,
-    name: Type.String({ minLength: 1, maxLength: 32, title: '姓名' })
+    name: Type.String({ minLength: 1, maxLength: LIMITS.personName, title: '姓名' })
   },
   { additionalProperties: false }
 )

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, CASE_STATUSES } from '../case/state-machine'
+import { CASE_STATUSES } from '../case/state-machine'
+import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, LIMITS } from '../limits'
 import { Id, literalUnion } from './common'
 
 export const MediaView = Type.Object({
@@ -32,7 +33,7 @@ export const Place = Type.Object(
   {
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, title: '纬度' })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, title: '经度' })),
-    address: Type.String({ minLength: 1, maxLength: 200, title: '地点' })
+    address: Type.String({ minLength: 1, maxLength: LIMITS.placeAddress, title: '地点' })
   },
   { additionalProperties: false, title: '地点' }
 )
@@ -43,7 +44,7 @@ const caseFields = {
   body: Type.String({ minLength: 1, maxLength: CASE_BODY_MAX, title: '事例内容' }),
   occurredAt: Type.String({ format: 'date-time', title: '发生时间' }),
   place: Type.Optional(Place),
-  topics: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 5, title: '重点主题' })),
+  topics: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.topic }), { maxItems: LIMITS.topicsPerItem, title: '重点主题' })),
   mediaIds: Type.Array(Id, { maxItems: CASE_PHOTOS_MAX, title: '照片' })
 }
 

@@ -6,7 +6,11 @@ export const Id = Type.String({ format: 'uuid', title: '编号' })
 export const ErrorBody = Type.Object({
   error: Type.String({ description: 'Machine-readable code, e.g. bad_request, not_found, conflict' }),
   message: Type.String({ description: 'What went wrong and what to do, in Chinese' }),
-  requestId: Type.Optional(Type.String())
+  requestId: Type.Optional(Type.String()),
+  /** The request field at fault, for a 400 about one field. */
+  field: Type.Optional(Type.String()),
+  /** For a 409: what the request ran into (e.g. the current version and status of an item). */
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown()))
 })
 export type ErrorBody = Static<typeof ErrorBody>
 

@@ -3,7 +3,8 @@ import { MESSAGE_STATUSES } from '../message/state-machine'
 import { CASE_STATUSES } from '../case/state-machine'
 import { BUILTIN_VIEW_KEYS, INBOX_SORTS, STATUS_BUCKETS } from '../inbox-views'
 import { Id, literalUnion } from './common'
-import { ItemKind, MessageCategorySchema } from './item'
+import { ItemKind, ItemStatusSchema, MessageCategorySchema } from './item'
+import { DueView } from './due'
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
 export const INBOX_QUERY_MAX = 50
@@ -55,7 +56,7 @@ export type SearchMatch = Static<typeof SearchMatch>
 export const InboxItem = Type.Object({
   id: Id,
   kind: ItemKind,
-  status: Type.String(),
+  status: ItemStatusSchema,
   bucket: literalUnion(STATUS_BUCKETS),
   category: Type.Union([MessageCategorySchema, Type.Null()]),
   /** Cases have a title; messages do not. */
@@ -69,6 +70,8 @@ export const InboxItem = Type.Object({
   priority: Type.Integer(),
   topics: Type.Array(Type.String()),
   dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** The deadline in working days (剩 2 个工作日 / 今日到期 / 已超期 1 个工作日). */
+  due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Signed thumbnail URLs of the first photos (at most 3). */
   thumbUrls: Type.Array(Type.String()),
   photoCount: Type.Integer(),

@@ -1,20 +1,31 @@
 import { Type, type Static } from 'typebox'
-import { MESSAGE_CATEGORIES, MESSAGE_BODY_MAX, REPLY_BODY_MAX } from '../message/categories'
-import { MESSAGE_STATUSES, MESSAGE_ACTIONS, REJECT_REASONS } from '../message/state-machine'
-import { CASE_ACTIONS, CASE_STATUSES } from '../case/state-machine'
+import { MESSAGE_CATEGORIES } from '../message/categories'
+import { MESSAGE_BODY_MAX, REPLY_BODY_MAX, ACTION_NOTE_MAX, INTERNAL_NOTE_MAX, PHONE_PATTERN, LIMITS } from '../limits'
+import { MESSAGE_STATUSES, REJECT_REASONS } from '../message/state-machine'
+import { ITEM_KINDS, ALL_ACTIONS, ALL_STATUSES } from '../item-kinds'
+import { CREATE_EVENT, DESK_OPERATIONS, PRIORITIES } from '../desk-operations'
+import { CaseStatusSchema } from './case'
 import { EvidenceMediaView, Place } from './case'
 import { Id, literalUnion } from './common'
+import { DueView } from './due'
 
-export const ItemKind = literalUnion(['message', 'case'] as const, { title: '类型' })
+export const ItemKind = literalUnion(ITEM_KINDS, { title: '类型' })
 export const MessageCategorySchema = literalUnion(MESSAGE_CATEGORIES, { title: '留言类别' })
 export const MessageStatusSchema = literalUnion(MESSAGE_STATUSES, { title: '状态' })
+/** A status of either kind; which one applies is the item's `kind`. */
+export const ItemStatusSchema = Type.Union([MessageStatusSchema, CaseStatusSchema], { title: '状态' })
+export const ItemActionSchema = literalUnion(ALL_ACTIONS as string[], { title: '操作' })
+/** What a timeline event records: the creation, a transition of either kind, or desk work. */
+export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS)], { title: '事件' })
+/** Present on every change: the version the client last saw; an older one is refused (409). */
+export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, title: '版本号（version）' })
 
 export const CreateMessageBody = Type.Object(
   {
     category: MessageCategorySchema,
     body: Type.String({ minLength: 1, maxLength: MESSAGE_BODY_MAX, title: '留言内容' }),
     contactPhone: Type.Optional(
-      Type.String({ pattern: '^1[3-9][0-9]{9}$', title: '联系电话（11 位手机号）' })
+      Type.String({ pattern: PHONE_PATTERN, title: '联系电话（11 位手机号）' })
     ),
     /** Client-generated id: a retried submission returns the first message instead of a copy. */
     clientId: Type.Optional(Type.String({ minLength: 8, maxLength: 64, title: '提交编号' }))
@@ -33,12 +44,16 @@ export type CreatedMessage = Static<typeof CreatedMessage>
 export const TimelineEvent = Type.Object({
   id: Id,
   /** `create`, or the state-machine action that produced the change. */
-  action: Type.String(),
-  fromStatus: Type.Union([Type.String(), Type.Null()]),
-  toStatus: Type.Union([Type.String(), Type.Null()]),
+  action: EventActionSchema,
+  fromStatus: Type.Union([ItemStatusSchema, Type.Null()]),
+  toStatus: Type.Union([ItemStatusSchema, Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
   body: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
+  /** Where a message out of jurisdiction was passed on to. */
+  transferredTo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** False for internal events (notes, assignment) that the item's author never sees. */
+  isPublic: Type.Optional(Type.Boolean()),
   at: Type.String({ format: 'date-time' })
 })
 export type TimelineEvent = Static<typeof TimelineEvent>
@@ -67,7 +82,13 @@ export type MyMessagesPage = Static<typeof MyMessagesPage>
 export const ItemDetail = Type.Object({
   id: Id,
   kind: ItemKind,
-  status: Type.String(),
+  status: ItemStatusSchema,
+  /** Pass back with the next change: a change made meanwhile by someone else is then a 409. */
+  version: Type.Optional(Version),
+  priority: Type.Optional(Type.Integer({ minimum: PRIORITIES[0], maximum: PRIORITIES[PRIORITIES.length - 1], title: '优先级' })),
+  topics: Type.Optional(Type.Array(Type.String())),
+  assignee: Type.Optional(Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()])),
+  departmentId: Type.Optional(Type.Union([Id, Type.Null()])),
   category: Type.Union([MessageCategorySchema, Type.Null()]),
   title: Type.Union([Type.String(), Type.Null()]),
   body: Type.String(),
@@ -84,8 +105,10 @@ export const ItemDetail = Type.Object({
   firstReplyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastActivityAt: Type.String({ format: 'date-time' }),
+  /** The deadline in working days; desk only (absent or null for authors and items without one). */
+  due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Actions the current user may take now, from the transition table. */
-  allowedActions: Type.Array(Type.String()),
+  allowedActions: Type.Array(ItemActionSchema),
   timeline: Type.Array(TimelineEvent)
 })
 export type ItemDetail = Static<typeof ItemDetail>
@@ -93,9 +116,14 @@ export type ItemDetail = Static<typeof ItemDetail>
 export const ActionBody = Type.Object(
   {
     /** Which actions apply depends on the item's kind; the transition table decides. */
-    action: literalUnion([...new Set([...MESSAGE_ACTIONS, ...CASE_ACTIONS])], { title: '操作' }),
+    action: ItemActionSchema,
     reason: Type.Optional(literalUnion(REJECT_REASONS, { title: '不予受理原因' })),
-    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500, title: '说明' }))
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: ACTION_NOTE_MAX, title: '说明' })),
+    /** The reply text, for `reply`. */
+    body: Type.Optional(Type.String({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' })),
+    /** For a rejection as out of jurisdiction: the body the message was passed on to. */
+    transferredTo: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.transferredTo, title: '转办单位' })),
+    version: Type.Optional(Version)
   },
   { additionalProperties: false }
 )
@@ -106,3 +134,48 @@ export const ReplyBody = Type.Object(
   { additionalProperties: false }
 )
 export type ReplyBody = Static<typeof ReplyBody>
+
+export const AssignBody = Type.Object(
+  {
+    /** A colleague of the same bureau; null takes the item off whoever had it. */
+    assigneeId: Type.Optional(Type.Union([Id, Type.Null()], { title: '处理人' })),
+    departmentId: Type.Optional(Type.Union([Id, Type.Null()], { title: '部门' })),
+    version: Version
+  },
+  { additionalProperties: false }
+)
+export type AssignBody = Static<typeof AssignBody>
+
+export const PriorityBody = Type.Object(
+  { priority: Type.Integer({ minimum: PRIORITIES[0], maximum: PRIORITIES[PRIORITIES.length - 1], title: '优先级' }), version: Version },
+  { additionalProperties: false }
+)
+export type PriorityBody = Static<typeof PriorityBody>
+
+export const TopicsBody = Type.Object(
+  {
+    topics: Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.topic, title: '重点主题' }), { maxItems: LIMITS.topicsPerItem, uniqueItems: true, title: '重点主题' }),
+    version: Version
+  },
+  { additionalProperties: false }
+)
+export type TopicsBody = Static<typeof TopicsBody>
+
+export const NoteBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: INTERNAL_NOTE_MAX, title: '备注内容' }), version: Version },
+  { additionalProperties: false }
+)
+export type NoteBody = Static<typeof NoteBody>
+
+export const MentionView = Type.Object({
+  itemId: Id,
+  kind: ItemKind,
+  /** The note that named me. */
+  eventId: Id,
+  body: Type.String(),
+  byName: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String({ format: 'date-time' })
+})
+export type MentionView = Static<typeof MentionView>
+export const MentionsPage = Type.Object({ items: Type.Array(MentionView) })
+export type MentionsPage = Static<typeof MentionsPage>

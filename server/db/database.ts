@@ -9,6 +9,7 @@ import type { ItemEventTable } from './tables/item-event'
 import type { MediaTable } from './tables/media'
 import type { CaseReportTable } from './tables/case-report'
 import type { ItemMediaTable } from './tables/item-media'
+import type { ItemMentionTable } from './tables/item-mention'
 import type { DeadlineRuleTable } from './tables/deadline-rule'
 import type { CalendarOverrideTable } from './tables/calendar-override'
 import type { NotificationTable } from './tables/notification'
@@ -25,6 +26,7 @@ export interface Database {
   media: MediaTable
   case_report: CaseReportTable
   item_media: ItemMediaTable
+  item_mention: ItemMentionTable
   deadline_rule: DeadlineRuleTable
   calendar_override: CalendarOverrideTable
   notification: NotificationTable

@@ -6,11 +6,12 @@ import { join } from 'node:path'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import sharp from 'sharp'
+import { LIMITS } from '../../domain/limits'
 import { MediaError } from './errors'
 import { readExifFacts, type GpsPoint } from './exif'
 import { SNIFF_BYTES, sniffImageType, type ImageType } from './sniff'
 
-export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+export const MAX_UPLOAD_BYTES = LIMITS.uploadMb * 1024 * 1024
 /** 120 MP: above the 108 MP of the largest phone sensors that save full-size JPEGs. */
 export const MAX_INPUT_PIXELS = 120_000_000
 export const MAX_LONG_SIDE = 2560

@@ -84,7 +84,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 interface Row {
   id: string
   kind: ItemKindName
-  status: string
+  /** One of the kind's statuses: the item table's CHECK constraint guarantees it. */
+  status: InboxItem['status']
   priority: number
   topics: string[]
   department_id: string | null

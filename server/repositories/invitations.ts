@@ -1,42 +1,23 @@
-import type { Db } from '../db/database'
-import type { CreateInvitationBody, InvitationView } from '../../domain/schemas/auth'
-import { badRequest, conflict, notFound } from '../http/errors'
-import { newReadableCode } from './readable-code'
-import { addRole } from './users'
+import type { DbOrTx } from '../db/database'
+import type { Invitation, NewInvitation } from '../db/tables/invitation'
 
-export async function createInvitation(db: Db, admin: { id: string; orgId: string }, input: CreateInvitationBody): Promise<InvitationView> {
-  if (input.departmentId) {
-    const dept = await db.selectFrom('department').select('id').where('id', '=', input.departmentId).where('org_id', '=', admin.orgId).executeTakeFirst()
-    if (!dept) throw badRequest('所选部门不存在')
-  }
-  const expiresAt = new Date(Date.now() + (input.expiresInDays ?? 7) * 86_400_000)
-  const row = await db
-    .insertInto('invitation')
-    .values({ org_id: admin.orgId, code: newReadableCode(), role: input.role, department_id: input.departmentId ?? null, created_by: admin.id, expires_at: expiresAt })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  return { code: row.code, role: row.role, departmentId: row.department_id, expiresAt: row.expires_at.toISOString() }
+export async function insertInvitation(db: DbOrTx, row: NewInvitation): Promise<Invitation> {
+  return db.insertInto('invitation').values(row).returningAll().executeTakeFirstOrThrow()
 }
 
 /** One UPDATE claims the code, so two people redeeming at once cannot both succeed. */
-export async function redeemInvitation(db: Db, user: { id: string; orgId: string }, rawCode: string): Promise<void> {
-  const code = rawCode.trim().toUpperCase()
-  await db.transaction().execute(async (tx) => {
-    const claimed = await tx
-      .updateTable('invitation')
-      .set({ redeemed_by: user.id, redeemed_at: new Date() })
-      .where('code', '=', code)
-      .where('org_id', '=', user.orgId)
-      .where('redeemed_by', 'is', null)
-      .where('expires_at', '>', new Date())
-      .returning(['role', 'department_id'])
-      .executeTakeFirst()
-    if (!claimed) {
-      const found = await tx.selectFrom('invitation').select(['redeemed_by', 'expires_at']).where('code', '=', code).where('org_id', '=', user.orgId).executeTakeFirst()
-      if (!found) throw notFound('邀请码不存在，请核对后重新输入')
-      if (found.redeemed_by) throw conflict('该邀请码已被使用，请向管理员索取新的邀请码')
-      throw badRequest('该邀请码已过期，请向管理员索取新的邀请码', 'invitation_expired')
-    }
-    await addRole(tx, user.id, claimed.role, claimed.department_id)
-  })
+export async function claimInvitation(db: DbOrTx, orgId: string, code: string, userId: string, now: Date) {
+  return db
+    .updateTable('invitation')
+    .set({ redeemed_by: userId, redeemed_at: now })
+    .where('code', '=', code)
+    .where('org_id', '=', orgId)
+    .where('redeemed_by', 'is', null)
+    .where('expires_at', '>', now)
+    .returning(['role', 'department_id'])
+    .executeTakeFirst()
+}
+
+export async function findInvitation(db: DbOrTx, orgId: string, code: string) {
+  return db.selectFrom('invitation').select(['redeemed_by', 'expires_at']).where('code', '=', code).where('org_id', '=', orgId).executeTakeFirst()
 }

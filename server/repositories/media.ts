@@ -1,10 +1,9 @@
 import type { DbOrTx } from '../db/database'
 import type { Media } from '../db/tables/media'
-import type { MediaView, EvidenceMediaView } from '../../domain/schemas/case'
-import { mediaKey, type IngestedImage, type MediaStorage, type MediaVariant } from '../media'
+import { mediaKey, type IngestedImage, type MediaStorage } from '../media'
 import type { DeviceFacts } from '../media/device-evidence'
 
-export type SignMediaUrl = (id: string, variant: MediaVariant) => string
+export type { SignMediaUrl } from '../views/media'
 
 /**
  * Objects first, row second: a crash in between leaves only a content-addressed file that the
@@ -43,27 +42,6 @@ export async function saveIngestedMedia(
     .onConflict((oc) => oc.columns(['owner_id', 'sha256']).doNothing())
     .execute()
   return db.selectFrom('media').selectAll().where('owner_id', '=', owner.id).where('sha256', '=', image.sha256).executeTakeFirstOrThrow()
-}
-
-export function toMediaView(m: Media, sign: SignMediaUrl): MediaView {
-  return {
-    id: m.id,
-    url: sign(m.id, 'full'),
-    thumbUrl: sign(m.id, 'thumb'),
-    width: m.width,
-    height: m.height,
-    bytes: m.bytes,
-    ...(m.taken_at ? { takenAt: m.taken_at.toISOString() } : {}),
-    ...(m.device_taken_at ? { deviceTakenAt: m.device_taken_at.toISOString() } : {})
-  }
-}
-
-export function toEvidenceView(m: Media, sign: SignMediaUrl): EvidenceMediaView {
-  return {
-    ...toMediaView(m, sign),
-    gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null,
-    ...(m.device_lat !== null && m.device_lng !== null ? { deviceGps: { lat: m.device_lat, lng: m.device_lng } } : {})
-  }
 }
 
 /** Photos of several items at once, in their order: one query for a whole inbox page. */

@@ -2,7 +2,7 @@ import { hash } from '@node-rs/argon2'
 import type { Db } from '../db/database'
 import type { Role } from '../../domain/roles'
 import type { MessageCategory } from '../../domain/message/categories'
-import { createMessage } from '../repositories/messages'
+import { createMessage } from '../services/messages'
 
 const DEPARTMENTS = ['办公室', '登记注册科', '消费者权益保护科', '城关市场监管所']
 

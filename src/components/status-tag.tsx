@@ -1,42 +1,8 @@
-import {
-  CASE_STATUS_LABELS,
-  MESSAGE_STATUS_BUCKET,
-  MESSAGE_STATUS_LABELS,
-  type CaseStatus,
-  type InboxItem,
-  type MessageStatus
-} from '@/domain'
-import { Tag } from './ui-sub'
+import { Text } from '@tarojs/components'
+import { STATUS_TONE_COLORS, statusLabel, statusTone, type StatusKind } from './status-tones'
+import './status-tag.scss'
 
-export type StatusTagType = 'primary' | 'warning' | 'success' | 'default'
-/** Which state machine a status belongs to: the two share names (`new`, `accepted`) but not labels. */
-export type StatusKind = InboxItem['kind']
-
-const MESSAGE_BUCKET_TAG: Record<string, StatusTagType> = { open: 'warning', waiting: 'primary', closed: 'default' }
-
-/** A case is ours to act on when new or resubmitted, waits on the officer when returned, and is done otherwise. */
-const CASE_TAG: Record<CaseStatus, StatusTagType> = {
-  new: 'warning',
-  resubmitted: 'warning',
-  returned: 'primary',
-  accepted: 'success',
-  used: 'success',
-  published: 'success',
-  archived: 'default'
-}
-
-const isMessageStatus = (s: string): s is MessageStatus => s in MESSAGE_STATUS_LABELS
-const isCaseStatus = (s: string): s is CaseStatus => s in CASE_STATUS_LABELS
-
-export function statusLabel(status: string, kind: StatusKind = 'message'): string {
-  if (kind === 'case') return isCaseStatus(status) ? CASE_STATUS_LABELS[status] : status
-  return isMessageStatus(status) ? MESSAGE_STATUS_LABELS[status] : status
-}
-
-function tagType(status: string, kind: StatusKind): StatusTagType {
-  if (kind === 'case') return isCaseStatus(status) ? CASE_TAG[status] : 'default'
-  return isMessageStatus(status) ? MESSAGE_BUCKET_TAG[MESSAGE_STATUS_BUCKET[status]] : 'default'
-}
+export { statusLabel, type StatusKind } from './status-tones'
 
 export interface StatusTagProps {
   status: string
@@ -44,12 +10,17 @@ export interface StatusTagProps {
   kind?: StatusKind
 }
 
-/** An item's status as a coloured tag: warning when it is ours to act, primary when waiting on someone else. */
+/**
+ * An item's status as a tinted tag. Drawn by us rather than NutUI's Tag, whose fixed 14-px
+ * height and 10-px text cannot grow in 大字模式; colours come from STATUS_TONE_COLORS.
+ */
 export function StatusTag({ status, kind = 'message' }: StatusTagProps) {
+  const tone = statusTone(status, kind)
+  const { color, background, border } = STATUS_TONE_COLORS[tone]
   return (
-    <Tag type={tagType(status, kind)} className='zb-status-tag'>
+    <Text className={`zb-status-tag zb-status-tag--${tone}`} style={{ color, background, borderColor: border }}>
       {statusLabel(status, kind)}
-    </Tag>
+    </Text>
   )
 }
 StatusTag.displayName = 'StatusTag'

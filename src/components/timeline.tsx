@@ -2,6 +2,8 @@ import { View, Text } from '@tarojs/components'
 import {
   caseMachine,
   messageMachine,
+  DESK_OPERATIONS,
+  type DeskOperationName,
   REJECT_REASON_LABELS,
   type CaseAction,
   type MessageAction,
@@ -9,14 +11,15 @@ import {
   type TimelineEvent
 } from '@/domain'
 import { formatTime } from './format'
-import type { StatusKind } from './status-tag'
+import type { StatusKind } from './status-tones'
 import './timeline.scss'
 
 /** What an event did, in words: 提交留言 / 提交事例, or the item's state machine's own label for the action. */
 export function eventLabel(event: TimelineEvent, kind: StatusKind = 'message'): string {
-  if (event.action === 'create') return kind === 'case' ? '提交事例' : '提交留言'
+  const machine = kind === 'case' ? caseMachine : messageMachine
+  if (event.action === machine.initial.event) return machine.initial.label
   const t = kind === 'case' ? caseMachine.table[event.action as CaseAction] : messageMachine.table[event.action as MessageAction]
-  return t ? t.label : event.action
+  return t ? t.label : (DESK_OPERATIONS[event.action as DeskOperationName]?.label ?? event.action)
 }
 
 function reasonLabel(reason: string): string {
@@ -43,8 +46,13 @@ export function Timeline({ events, showActor = false, kind = 'message' }: Timeli
             {showActor && e.actorName ? <Text className='zb-timeline__actor'>{e.actorName}</Text> : null}
             <Text className='zb-timeline__time'>{formatTime(e.at)}</Text>
             {e.reason ? <Text className='zb-timeline__text'>原因：{reasonLabel(e.reason)}</Text> : null}
-            {/* A case's note (what to add, why archived) is part of its history; a message's reply is shown on its own. */}
+            {/* A case's note (what to add, why archived) is part of its history. Staff also see
+                what each reply said, so a colleague picking the item up reads the whole exchange;
+                the citizen's own view shows the reply above the timeline instead. */}
             {kind === 'case' && e.body ? <Text className='zb-timeline__text'>说明：{e.body}</Text> : null}
+            {kind === 'message' && showActor && e.body ? (
+              <Text className='zb-timeline__text zb-timeline__reply'>{e.body}</Text>
+            ) : null}
           </View>
         </View>
       ))}

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import type { MyMessageView } from '@/domain'
+import type { MessageStatus, MyMessageView } from '@/domain'
 import MyMessages from '@/citizen/pages/my-messages/index'
 import { fakeServer } from './support/network'
 
-const event = (id: string, action: string, fromStatus: string | null, toStatus: string, at: string) => ({
+const event = (id: string, action: string, fromStatus: MessageStatus | null, toStatus: MessageStatus, at: string) => ({
   id,
   action,
   fromStatus,

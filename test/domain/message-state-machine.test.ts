@@ -42,3 +42,12 @@ describe('message state machine', () => {
     expect(messageMachine.allowed('new', ['staff']).sort()).toEqual(['accept', 'reject'])
   })
 })
+
+describe('what the app shows, read from the table', () => {
+  it('reject asks for a reason, reply for a text; the rest are one tap', async () => {
+    const { messageMachine: m } = await import('../../domain/message/state-machine')
+    expect(m.requiredInput('reject')).toBe('reason')
+    expect(m.requiredInput('reply')).toBe('body')
+    expect(m.actions.filter((a) => m.isOneTap(a)).sort()).toEqual(['accept', 'close', 'reopen', 'start'])
+  })
+})

@@ -8,6 +8,7 @@ import {
   endOfBeijingDay,
   beijingDay,
   addDays,
+  dueSoonBefore,
   type YearEntries
 } from '../../domain/deadlines'
 import { BUILTIN_YEARS, BUILTIN_LAST_YEAR } from '../../domain/deadlines/builtin'
@@ -113,6 +114,14 @@ describe('describeDue (what the desk shows)', () => {
   it('uses the Beijing date of an instant', () => {
     expect(beijingDay(at('2026-02-12T16:30:00Z'))).toBe('2026-02-13')
     expect(beijingDay(at('2026-02-13T15:59:59Z'))).toBe('2026-02-13')
+  })
+})
+
+describe('dueSoonBefore (today or the next working day)', () => {
+  it('reaches over a weekend and stops at a make-up Saturday', () => {
+    expect(dueSoonBefore(cal, at('2026-10-16T09:00:00+08:00'))).toEqual(endOfBeijingDay('2026-10-19'))
+    expect(dueSoonBefore(cal, at('2026-10-09T09:00:00+08:00'))).toEqual(endOfBeijingDay('2026-10-10'))
+    expect(dueSoonBefore(cal, at('2026-09-30T09:00:00+08:00'))).toEqual(endOfBeijingDay('2026-10-08'))
   })
 })
 

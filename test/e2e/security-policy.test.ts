@@ -69,12 +69,24 @@ describeInBrowser('the H5 app under its CSP, with nothing from other hosts (Chro
 
     // A role's pages come in their own chunks, fetched only when that role's page opens.
     await devLogin(page, server.baseUrl, '群众', '李四')
+    // An empty list shows the app's own picture (once NutUI's, from a JD CDN: the guard would fail).
+    await tap(page, '我的留言')
+    await visibleText(page, '您还没有留言').first().waitFor()
+    const picture = page.locator('.zb-empty-state__picture img').filter({ visible: true }).first()
+    await picture.waitFor()
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete, await picture.elementHandle())
+    const shown = await picture.evaluate((img: HTMLImageElement) => ({ src: new URL(img.src).origin === location.origin || img.src.startsWith('data:'), width: img.naturalWidth, box: img.getBoundingClientRect().width }))
+    expect(shown.src).toBe(true)
+    expect(shown.width).toBeGreaterThan(0)
+    expect(shown.box).toBeGreaterThanOrEqual(100)
+    await screenshot(page, 'policy-02-citizen-empty')
+    await page.goBack()
     await tap(page, '我要留言')
     await visibleText(page, '留言内容').first().waitFor()
     await page.waitForLoadState('networkidle')
     const later = responses.filter((r) => /\.js$/.test(new URL(r.url()).pathname) && !firstLoad.has(r.url()))
     expect(later.length).toBeGreaterThan(0)
-    await screenshot(page, 'policy-02-citizen-form')
+    await screenshot(page, 'policy-03-citizen-form')
   }, 120_000)
 
   it('the guard itself catches a third-party request and an inline script the CSP refuses', async () => {

@@ -38,17 +38,30 @@ export async function seedDesk(db: Db, orgId: string, n: number, opts: { batch?:
   const phrases = sql`ARRAY[${sql.join(PHRASES)}]::text[]`
   for (let from = 1; from <= n; from += batch) {
     const to = Math.min(n, from + batch - 1)
-    // h(i, k): a cheap deterministic hash per row and purpose.
+    // h and r: cheap deterministic hashes of the row number, one per purpose. The text is made
+    // first and written into search_text exactly as zb_refresh_search would, so the triggers
+    // (which still run and check) find every row current instead of rewriting it.
     await sql`
       WITH g AS (
-        SELECT i, (i::bigint * 2654435761 % 2147483647)::int AS h FROM generate_series(${from}::int, ${to}::int) AS i
+        SELECT i, (i::bigint * 2654435761 % 2147483647)::int AS h, (('x' || substr(md5(i::text), 1, 7))::bit(28)::int) AS r
+        FROM generate_series(${from}::int, ${to}::int) AS i
       ), rows AS (
-        SELECT i, h,
-          CASE WHEN h % 5 = 0 THEN 'case' ELSE 'message' END AS kind,
-          now() - ((${n}::int - i) * ${minutes / Math.max(n, 1)}::float8) * interval '1 minute' AS created_at
-        FROM g
+        SELECT i, h, r, kind, created_at,
+          CASE WHEN kind = 'case' THEN (${phrases})[1 + (r / 7) % ${PHRASES.length}] END AS title,
+          CASE WHEN kind = 'case'
+            THEN (${phrases})[1 + r % ${PHRASES.length}] || CASE WHEN r % 160 = 0 THEN '，更换井盖' WHEN r % 50 = 3 THEN '，食品安全检查' ELSE '' END || '，车牌 粤B' || lpad((r % 100000)::text, 5, '0')
+            ELSE (${phrases})[1 + r % ${PHRASES.length}] || '，' || (${phrases})[1 + (r / 31) % ${PHRASES.length}] ||
+              CASE WHEN r % 160 = 0 THEN '，小区井盖松动' WHEN r % 97 = 1 THEN '，夜间噪音扰民' WHEN r % 101 = 2 THEN '，年报填报咨询' WHEN r % 50 = 3 THEN '，食品安全隐患' ELSE '' END ||
+              '。联系人手机 13' || lpad((r % 100000000)::text, 9, '0')
+          END AS body,
+          CASE WHEN kind = 'message' THEN upper(substr(md5('code' || i), 1, 10)) END AS tracking_code
+        FROM (
+          SELECT i, h, r, CASE WHEN h % 5 = 0 THEN 'case' ELSE 'message' END AS kind,
+            now() - ((${n}::int - i) * ${minutes / Math.max(n, 1)}::float8) * interval '1 minute' AS created_at
+          FROM g
+        ) k
       ), items AS (
-        INSERT INTO item (org_id, kind, status, priority, topics, author_id, assignee_id, department_id, due_at, created_at, last_activity_at)
+        INSERT INTO item (org_id, kind, status, priority, topics, author_id, assignee_id, department_id, due_at, created_at, last_activity_at, client_id, search_text)
         SELECT ${orgId}::uuid, kind,
           CASE WHEN kind = 'case' THEN (ARRAY['new','accepted','returned','archived','published'])[1 + (h / 7) % 5]
                ELSE (ARRAY['new','accepted','in_progress','replied','closed','closed','rejected'])[1 + (h / 7) % 7] END,
@@ -58,26 +71,20 @@ export async function seedDesk(db: Db, orgId: string, n: number, opts: { batch?:
           CASE WHEN h % 3 = 0 THEN NULL ELSE (${sql`ARRAY[${sql.join(staffIds)}]::uuid[]`})[1 + (h / 13) % ${staffIds.length}] END,
           (${sql`ARRAY[${sql.join(departmentIds)}]::uuid[]`})[1 + (h / 17) % ${departmentIds.length}],
           created_at + (3 + (h / 19) % 13) * interval '1 day',
-          created_at, created_at
+          created_at, created_at, 'seed:' || i,
+          concat_ws(E'\n', title, body, tracking_code)
         FROM rows
-        RETURNING id, kind, created_at
-      ), numbered AS (
-        SELECT id, kind, created_at, (('x' || substr(md5(id::text), 1, 7))::bit(28)::int) AS r FROM items
+        RETURNING id, client_id
+      ), joined AS (
+        SELECT items.id, rows.* FROM items JOIN rows ON items.client_id = 'seed:' || rows.i
       ), messages AS (
         INSERT INTO message (item_id, category, body, tracking_code)
-        SELECT id, (ARRAY['complaint','tipoff','question','suggestion','praise'])[1 + r % 5],
-          (${phrases})[1 + r % ${PHRASES.length}] || '，' || (${phrases})[1 + (r / 31) % ${PHRASES.length}] ||
-            CASE WHEN r % 160 = 0 THEN '，小区井盖松动' WHEN r % 97 = 1 THEN '，夜间噪音扰民' WHEN r % 101 = 2 THEN '，年报填报咨询' WHEN r % 50 = 3 THEN '，食品安全隐患' ELSE '' END ||
-            '。联系人手机 13' || lpad((r % 100000000)::text, 9, '0'),
-          upper(substr(md5(id::text), 1, 10))
-        FROM numbered WHERE kind = 'message'
+        SELECT id, (ARRAY['complaint','tipoff','question','suggestion','praise'])[1 + r % 5], body, tracking_code
+        FROM joined WHERE kind = 'message'
         RETURNING item_id
       )
       INSERT INTO case_report (item_id, title, body, occurred_at)
-      SELECT id, (${phrases})[1 + (r / 7) % ${PHRASES.length}],
-        (${phrases})[1 + r % ${PHRASES.length}] || CASE WHEN r % 160 = 0 THEN '，更换井盖' WHEN r % 50 = 3 THEN '，食品安全检查' ELSE '' END || '，车牌 粤B' || lpad((r % 100000)::text, 5, '0'),
-        created_at
-      FROM numbered WHERE kind = 'case'
+      SELECT id, title, body, created_at FROM joined WHERE kind = 'case'
     `.execute(db)
   }
   return { staffIds, departmentIds, topics: SEED_TOPICS }

@@ -1,6 +1,7 @@
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { dueAtFor, calendarStatus } from '../../server/services/deadlines'
 import { overdueReport } from '../../server/services/overdue-report'
+import { calendarStartupLines } from '../../server/startup/calendar-check'
 import { addWorkingDays, beijingDay, createCalendar, endOfBeijingDay } from '../../domain/deadlines'
 import { BUILTIN_YEARS } from '../../domain/deadlines/builtin'
 import type { SessionView } from '../../domain/schemas/auth'
@@ -60,6 +61,23 @@ describe('due_at is set when the clock starts', () => {
     })
     expect(res.statusCode).toBe(201)
     expect((await dueOf(res.json().id)).due_at).toBeNull()
+  })
+})
+
+describe('the desk sees the deadline in working days', () => {
+  it('on the item and in the inbox; the author does not', async () => {
+    const citizen = await t.login('citizen', '看时限的人')
+    const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category: 'complaint', body: '今日到期的投诉' } })
+    const id = res.json().id
+    const today = endOfBeijingDay(beijingDay(new Date()))
+    await t.db.updateTable('item').set({ due_at: today }).where('id', '=', id).execute()
+    const expected = { dueAt: today.toISOString(), state: 'due_today', workingDays: 0, label: '今日到期', dueSoon: true, uncertain: false }
+    const detail = await t.app.inject({ method: 'GET', url: `/api/items/${id}`, headers: bearer(staff) })
+    expect(detail.json().due).toEqual(expected)
+    const inbox = await t.app.inject({ method: 'GET', url: '/api/inbox?limit=100', headers: bearer(staff) })
+    expect(inbox.json().items.find((i: { id: string }) => i.id === id).due).toEqual(expected)
+    const own = await t.app.inject({ method: 'GET', url: `/api/items/${id}`, headers: bearer(citizen) })
+    expect(own.json().due).toBeNull()
   })
 })
 
@@ -136,6 +154,13 @@ describe('the holiday calendar', () => {
     expect(await calendarStatus(t.db, t.orgId, decemberNow)).toMatchObject({ today: '2026-12-03', missingYears: [2027], warning: expect.stringContaining('2027 年的节假日') })
     expect(await calendarStatus(t.db, t.orgId, new Date('2026-03-03T10:00:00+08:00'))).toMatchObject({ missingYears: [], warning: null })
     expect(await calendarStatus(t.db, t.orgId, new Date('2027-03-03T10:00:00+08:00'))).toMatchObject({ missingYears: [2027] })
+  })
+
+  it('the start-up log warns about the missing coming year', async () => {
+    const lines = await calendarStartupLines(t.db, t.orgId, decemberNow)
+    expect(lines[0]).toMatch(/WARNING: the holiday calendar lacks 2027 \(2026: builtin, 2027: missing\)/)
+    expect(lines[1]).toMatch(/PUT \/api\/admin\/calendar/)
+    expect(await calendarStartupLines(t.db, t.orgId, new Date('2026-05-01T10:00:00+08:00'))).toEqual(['Holiday calendar: 2026: builtin, 2027: missing'])
   })
 
   it('counts Monday–Friday in a missing year and says so; an admin’s year takes over', async () => {

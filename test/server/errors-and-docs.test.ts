@@ -32,6 +32,11 @@ it('GET /api/openapi.json documents every API route', async () => {
     'GET /api/items/{id}',
     'POST /api/items/{id}/actions',
     'POST /api/items/{id}/reply',
+    'POST /api/items/{id}/assign',
+    'POST /api/items/{id}/priority',
+    'POST /api/items/{id}/topics',
+    'POST /api/items/{id}/notes',
+    'GET /api/me/mentions',
     'POST /api/media',
     'GET /api/media/{id}/{variant}',
     'POST /api/cases',
@@ -42,6 +47,11 @@ it('GET /api/openapi.json documents every API route', async () => {
   }
   expect(doc.paths['/api/messages'].post.requestBody.content['application/json'].schema.properties.body.maxLength).toBe(2000)
   expect(doc.paths['/api/inbox'].get.security).toEqual([{ bearer: [] }])
+  // The new desk routes document their bodies, including the version they must carry.
+  for (const p of ['assign', 'priority', 'topics', 'notes']) {
+    expect(doc.paths[`/api/items/{id}/${p}`].post.requestBody.content['application/json'].schema.required).toContain('version')
+  }
+  expect(doc.paths['/api/items/{id}/notes'].post.requestBody.content['application/json'].schema.properties.body.maxLength).toBe(2000)
 })
 
 it('a 5xx never shows its stack or cause, and carries the request id', async () => {

@@ -59,7 +59,9 @@ async function act(kind: Kind, id: string, action: string) {
     const payload = { title: '补充后', body: '补充内容', occurredAt: new Date().toISOString(), mediaIds: [] }
     return t.app.inject({ method: 'POST', url: `/api/cases/${id}/resubmit`, headers: bearer(author), payload })
   }
-  const payload = action === 'reject' ? { action, reason: 'spam' } : action === 'return' ? { action, note: '请补充现场照片' } : { action }
+  // What each action requires comes from its table entry (reject: a reason; return, archive: a note).
+  const needs = MACHINES[kind].requiredInput(action)
+  const payload = needs === 'reason' ? { action, reason: 'spam' } : needs === 'note' ? { action, note: '请补充现场照片' } : { action }
   return t.app.inject({ method: 'POST', url: `/api/items/${id}/actions`, headers: bearer(byStaff ? staff : author), payload })
 }
 

@@ -1,14 +1,16 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './2026-11-26T0900-initial'
 import * as casesAndMedia from './2026-11-26T1030-cases-and-media'
+import * as itemIntegrity from './2026-12-03T1000-item-integrity-version-mentions'
 import * as deadlinesAndNotifications from './2026-12-03T1200-deadlines-and-notifications'
 import * as inboxSearch from './2026-12-03T1300-inbox-search'
 import * as mediaDeviceEvidence from './2026-12-03T1400-media-device-evidence'
 
 /** Listed by hand (not read from disk) so bundling and tsx both see the same set, in order. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '2026-11-26T0900-initial': initial,
   '2026-11-26T1030-cases-and-media': casesAndMedia,
+  '2026-12-03T1000-item-integrity-version-mentions': itemIntegrity,
   '2026-12-03T1200-deadlines-and-notifications': deadlinesAndNotifications,
   '2026-12-03T1300-inbox-search': inboxSearch,
   '2026-12-03T1400-media-device-evidence': mediaDeviceEvidence

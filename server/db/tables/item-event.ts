@@ -11,6 +11,8 @@ export interface ItemEventTable {
   to_status: string | null
   body: string | null
   reason: string | null
+  /** The body a message out of jurisdiction was passed on to (reject). */
+  transferred_to: Generated<string | null>
   /** Shown to the citizen or officer who owns the item. */
   is_public: boolean
   created_at: Generated<Date>

@@ -1,10 +1,11 @@
 import type { Generated, Selectable, Insertable, Updateable } from 'kysely'
+import type { ItemKind } from '../../../domain/item-kinds'
 
 /** One entry of the shared inbox; kind-specific detail lives in its own table (message, case). */
 export interface ItemTable {
   id: Generated<string>
   org_id: string
-  kind: 'message' | 'case'
+  kind: ItemKind
   status: string
   priority: Generated<number>
   topics: Generated<string[]>
@@ -21,6 +22,8 @@ export interface ItemTable {
   first_reply_at: Date | null
   closed_at: Date | null
   last_activity_at: Generated<Date>
+  /** Bumped by every change; a request made against an older version is refused (409). */
+  version: Generated<number>
   /** Everything the inbox search reads, maintained by triggers (migration 2026-12-03T1300); never written by the app. */
   search_text: Generated<string>
 }

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import { HttpError } from '../../http/errors'
+import { isDomainError, type DomainError } from '../../../domain/errors'
 import { describeValidationError } from '../../http/validation'
 
 /**
@@ -14,6 +15,7 @@ export default fp(async (app) => {
       if (err.statusCode >= 500) request.log.error({ err }, 'upstream failure')
       return reply.code(err.statusCode).send({ error: err.code, message: err.message, requestId })
     }
+    if (isDomainError(err)) return reply.code(DOMAIN_STATUS[err.kind]).send(domainBody(err, requestId))
     if (err.validation) {
       const part = err.validationContext ?? 'body'
       // Prefer the error that names the field over a union's per-branch noise.
@@ -30,6 +32,16 @@ export default fp(async (app) => {
     reply.code(404).send({ error: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`, requestId: request.id })
   })
 })
+
+/** The one mapping from the domain's error classes to HTTP. */
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 }
+
+function domainBody(err: DomainError, requestId: string) {
+  const extra: Record<string, unknown> = {}
+  if ('field' in err && err.field) extra.field = err.field
+  if ('details' in err && err.details) extra.details = err.details
+  return { error: err.code, message: err.message, ...extra, requestId }
+}
 
 function knownClientError(err: FastifyError): { status: number; code: string; message: string } | null {
   switch (err.code) {

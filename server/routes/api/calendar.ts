@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CalendarStatus, CalendarYearView, PutCalendarYearBody, YearParams } from '../../../domain/schemas/deadlines'
-import { INBOX_ROLES } from '../../../domain/roles'
+import { INBOX_ROLES } from '../../../domain/desk'
 import { BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR } from '../../../domain/deadlines/builtin'
 import { calendarStatus } from '../../services/deadlines'
 import { calendarYear, deleteCalendarYear, putCalendarYear } from '../../services/calendar-admin'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CreateCaseBody, MyCaseView, MyCasesPage, ResubmitCaseBody } from '../../../domain/schemas/case'
 import { IdParams } from '../../../domain/schemas/common'
-import { createCase, listMyCases, resubmitCase } from '../../repositories/cases'
+import { createCase, listMyCases, resubmitCase } from '../../services/cases'
 
 const officerOnly = { roles: ['officer'] as const }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DeadlineRuleKeyParams, DeadlineRuleList, PutDeadlineRuleBody } from '../../../domain/schemas/deadlines'
-import { INBOX_ROLES } from '../../../domain/roles'
+import { INBOX_ROLES } from '../../../domain/desk'
 import type { DeadlineRuleKey } from '../../../domain/deadlines/rules'
 import { effectiveRules } from '../../services/deadlines'
 import { deleteRule, upsertRule } from '../../repositories/deadline-rules'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SavedViewBody, SavedViewList, SavedViewView } from '../../../domain/schemas/inbox'
 import { IdParams } from '../../../domain/schemas/common'
-import { INBOX_ROLES } from '../../../domain/roles'
+import { INBOX_ROLES } from '../../../domain/desk'
 import { createSavedView, deleteSavedView, listSavedViews, toSavedViewView, updateSavedView } from '../../repositories/saved-views'
 
 /** Each person's own saved inbox views (label + filter + sort); GET /api/inbox?view=<id> uses one. */

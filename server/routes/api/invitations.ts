@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CreateInvitationBody, InvitationView, RedeemInvitationBody, SessionView } from '../../../domain/schemas/auth'
-import { createInvitation, redeemInvitation } from '../../repositories/invitations'
+import { createInvitation, redeemInvitation } from '../../services/invitations'
 import { findUserById, toUserView } from '../../repositories/users'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

@@ -3,7 +3,8 @@ import { Type } from 'typebox'
 import { MediaView } from '../../../domain/schemas/case'
 import { ingestImage, isMediaError } from '../../media'
 import { readDeviceFacts } from '../../media/device-evidence'
-import { saveIngestedMedia, toMediaView } from '../../repositories/media'
+import { saveIngestedMedia } from '../../repositories/media'
+import { toMediaView } from '../../views/media'
 import { badRequest, HttpError } from '../../http/errors'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

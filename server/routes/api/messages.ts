@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CreateMessageBody, CreatedMessage, MyMessagesPage } from '../../../domain/schemas/item'
-import { createMessage, listMyMessages } from '../../repositories/messages'
+import { createMessage, listMyMessages } from '../../services/messages'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { OverdueReport } from '../../../domain/schemas/deadlines'
-import { INBOX_ROLES } from '../../../domain/roles'
+import { INBOX_ROLES } from '../../../domain/desk'
 import { overdueReport } from '../../services/overdue-report'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

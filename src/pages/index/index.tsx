@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { ROLE_LABELS, INBOX_ROLES, hasAnyRole } from '@/domain'
 import { PageShell } from '@/components/page-shell'
 import { Button, Cell, CellGroup, Switch } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
-import { api, showError, type AppConfig } from '@/services/api'
+import { InvitationForm } from '@/components/invitation-form'
+import { api, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
@@ -15,43 +16,6 @@ import { getOutbox } from '@/services/officer-outbox'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
-
-function InvitationForm() {
-  const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
-  const redeem = async () => {
-    const trimmed = code.trim()
-    if (trimmed.length < 6) {
-      Taro.showToast({ title: '请输入完整的邀请码', icon: 'none' })
-      return
-    }
-    setBusy(true)
-    try {
-      const s = await api.redeemInvitation(trimmed)
-      session.save(s)
-      setCode('')
-      Taro.showToast({ title: '邀请码已兑换', icon: 'success' })
-    } catch (e) {
-      showError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <View className='home__invite'>
-      <Input
-        className='zb-field home__invite-input'
-        placeholder='输入邀请码，获得工作人员权限'
-        value={code}
-        maxlength={32}
-        onInput={(e) => setCode(e.detail.value)}
-      />
-      <Button type='primary' size='small' loading={busy} onClick={redeem}>
-        兑换
-      </Button>
-    </View>
-  )
-}
 
 export default function Home() {
   const user = useSessionUser()

@@ -1,4 +1,4 @@
-import { MESSAGE_BODY_MAX, type MessageCategory } from '@/domain'
+import { MESSAGE_BODY_MAX, PHONE_PATTERN, type MessageCategory } from '@/domain'
 import { charCount } from '@/components/char-count'
 
 export interface MessageDraft {
@@ -10,7 +10,7 @@ export interface MessageDraft {
 export type DraftErrors = Partial<Record<keyof MessageDraft, string>>
 
 /** Same rule as the server's CreateMessageBody: an 11-digit mainland mobile number. */
-export const MOBILE_PATTERN = /^1[3-9][0-9]{9}$/
+export const MOBILE_PATTERN = new RegExp(PHONE_PATTERN)
 
 /** The form's own checks, so a bad draft never leaves the phone. Empty object: fine. */
 export function validateDraft(d: MessageDraft): DraftErrors {

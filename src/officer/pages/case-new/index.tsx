@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { DeviceEvidence, MyCaseView } from '@/domain'
+import { officerMayEdit, type DeviceEvidence, type MyCaseView } from '@/domain'
 import { PageShell } from '@/components/page-shell'
 import { Button } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
@@ -81,7 +81,7 @@ function EditCase({ id, departmentName }: { id: string; departmentName: string |
   const fetchCase = useCallback(async () => {
     const c = (await api.myCases()).items.find((item) => item.id === id)
     if (!c) throw new LoadError('找不到这条事例')
-    if (c.status !== 'returned') throw new LoadError('这条事例现在不需要修改')
+    if (!officerMayEdit(c.status)) throw new LoadError('这条事例现在不需要修改')
     return c
   }, [id])
   const { data: found, error, reload } = useLoaded<MyCaseView | null>(fetchCase, null)

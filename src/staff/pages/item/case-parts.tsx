@@ -1,18 +1,11 @@
 import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
-import { caseMachine, type CaseAction, type ItemDetail } from '@/domain'
+import { caseMachine, ACTION_NOTE_MAX as NOTE_MAX, type CaseAction, type ItemDetail } from '@/domain'
 import { StatusTag } from '@/components/status-tag'
 import { PhotoGrid } from '@/components/photo-grid'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
 
-/** ActionBody's `note` limit (domain/schemas/item.ts). */
-const NOTE_MAX = 500
-/**
- * Done with one tap. `return` needs a note; `archive` ends the case, so it asks first and takes a
- * reason; `use` / `publish` belong to the drafts flow, not here.
- */
-const ONE_TAP: readonly CaseAction[] = ['accept']
 
 const isAction = (a: string): a is CaseAction => a in caseMachine.table
 const coord = (n: number) => n.toFixed(5)
@@ -137,7 +130,8 @@ export interface CaseActionsProps {
 /** What the case's transition table lets staff do now. */
 export function CaseActions({ detail, busy, onAct }: CaseActionsProps) {
   const allowed = detail.allowedActions.filter(isAction)
-  const oneTap = ONE_TAP.filter((a) => allowed.includes(a))
+  // One tap unless the table asks for a note (return, archive) or the action belongs to the drafts flow.
+  const oneTap = allowed.filter((a) => caseMachine.isOneTap(a))
   const [archiving, setArchiving] = useState(false)
   const canArchive = allowed.includes('archive')
   return (

@@ -15,9 +15,6 @@ import { StatusTag } from '@/components/status-tag'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
 
-/** Actions done with one tap; reject needs a reason and reply needs text, so they have their own forms. */
-const SIMPLE_ACTIONS: readonly MessageAction[] = ['accept', 'start', 'close']
-
 const isAction = (a: string): a is MessageAction => a in messageMachine.table
 
 export function MessageCard({ detail }: { detail: ItemDetail }) {
@@ -108,7 +105,11 @@ export interface MessageActionsProps {
 /** What the transition table lets staff do with a message now. */
 export function MessageActions({ detail, busy, onAct, onReply }: MessageActionsProps) {
   const allowed = detail.allowedActions.filter(isAction)
-  const simple = allowed.filter((a) => SIMPLE_ACTIONS.includes(a))
+  // The table says which actions are one tap and which need a form: a reason to choose, a text to write.
+  const simple = allowed.filter((a) => messageMachine.isOneTap(a))
+  const needing = (field: 'reason' | 'body') => allowed.find((a) => messageMachine.requiredInput(a) === field)
+  const rejecting = needing('reason')
+  const replying = needing('body')
   return (
     <>
       {simple.length > 0 ? (
@@ -120,8 +121,8 @@ export function MessageActions({ detail, busy, onAct, onReply }: MessageActionsP
           ))}
         </View>
       ) : null}
-      {allowed.includes('reject') ? <RejectForm busy={busy} onReject={(reason) => onAct('reject', reason)} /> : null}
-      {allowed.includes('reply') ? <ReplyForm busy={busy} onReply={onReply} /> : null}
+      {rejecting ? <RejectForm busy={busy} onReject={(reason) => onAct(rejecting, reason)} /> : null}
+      {replying ? <ReplyForm busy={busy} onReply={onReply} /> : null}
     </>
   )
 }

@@ -1,0 +1,17 @@
+import type { Machine } from './state-machine'
+import type { Role } from './roles'
+import { messageMachine } from './message/state-machine'
+import { caseMachine } from './case/state-machine'
+
+export const ITEM_KINDS = ['message', 'case'] as const
+export type ItemKind = (typeof ITEM_KINDS)[number]
+
+/** Each kind of item follows its own transition table. */
+export const ITEM_MACHINES: Readonly<Record<ItemKind, Machine<string, string, Role>>> = {
+  message: messageMachine,
+  case: caseMachine
+}
+
+/** Every status any kind can be in (the inbox filters across kinds). */
+export const ALL_STATUSES: readonly string[] = [...new Set(ITEM_KINDS.flatMap((k) => ITEM_MACHINES[k].statuses))]
+export const ALL_ACTIONS: readonly string[] = [...new Set(ITEM_KINDS.flatMap((k) => ITEM_MACHINES[k].actions))]

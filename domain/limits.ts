@@ -1,0 +1,41 @@
+/**
+ * Field limits, defined once: the TypeBox schemas, the app's forms and the server's own checks
+ * all read these, so a form never accepts what the server refuses. Lengths count characters
+ * (code points) as people do, not bytes.
+ */
+export const LIMITS = {
+  messageBody: 2000,
+  replyBody: 5000,
+  /** A note given with an action (why a case is returned, a word of thanks). */
+  actionNote: 500,
+  /** An internal note on the desk. */
+  internalNote: 2000,
+  caseTitle: 60,
+  caseBody: 5000,
+  placeAddress: 200,
+  topic: 20,
+  topicsPerItem: 5,
+  photosPerCase: 9,
+  /** The named body a message out of jurisdiction was passed on to. */
+  transferredTo: 100,
+  personName: 32,
+  username: 64,
+  password: 128,
+  /** The upload limit in MB (the server answers 413 above it). */
+  uploadMb: 15,
+  /** Inbox page size. */
+  pageSize: 100
+} as const
+
+/** A mainland mobile number: 11 digits starting 13–19. */
+export const PHONE_PATTERN = '^1[3-9][0-9]{9}$'
+
+// Names the app and schemas already use, all read from LIMITS.
+export const MESSAGE_BODY_MAX = LIMITS.messageBody
+export const REPLY_BODY_MAX = LIMITS.replyBody
+export const ACTION_NOTE_MAX = LIMITS.actionNote
+export const INTERNAL_NOTE_MAX = LIMITS.internalNote
+export const CASE_TITLE_MAX = LIMITS.caseTitle
+export const CASE_BODY_MAX = LIMITS.caseBody
+export const CASE_PHOTOS_MAX = LIMITS.photosPerCase
+export const MAX_UPLOAD_MB = LIMITS.uploadMb

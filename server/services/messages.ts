@@ -1,0 +1,55 @@
+import type { Db } from '../db/database'
+import type { CreateMessageBody, MyMessageView } from '../../domain/schemas/item'
+import { REPLY_ACTION, type MessageStatus } from '../../domain/message/state-machine'
+import { ConflictError } from '../../domain/errors'
+import { listEventRows } from '../repositories/events'
+import { insertMessage, listMessagesBy, messageSummary } from '../repositories/messages'
+import { newReadableCode } from '../repositories/readable-code'
+import { createOnce } from '../repositories/create-once'
+import { toTimelines } from '../views/timeline'
+import { inTransaction } from './transaction'
+import { createItem } from './items'
+
+export interface CreatedMessageRow {
+  id: string
+  trackingCode: string
+  status: MessageStatus
+  /** False when the client id was seen before and the first message is returned. */
+  created: boolean
+}
+
+/** Item, message detail and the first timeline event are written together or not at all. */
+export async function createMessage(db: Db, orgId: string, authorId: string, input: CreateMessageBody): Promise<CreatedMessageRow> {
+  const key = input.clientId ? { orgId, authorId, clientId: input.clientId } : null
+  const { id, created } = await createOnce(db, key, () =>
+    inTransaction(db, async (scope) => {
+      const item = await createItem(scope, { org_id: orgId, kind: 'message', author_id: authorId, client_id: input.clientId ?? null }, (item) =>
+        insertMessage(scope.tx, { item_id: item.id, category: input.category, body: input.body, contact_phone: input.contactPhone ?? null, tracking_code: newReadableCode() })
+      )
+      return item.id
+    })
+  )
+  const row = await messageSummary(db, id)
+  // The same client id already made something else (a case): never answer with it.
+  if (!row) throw new ConflictError('该提交编号已用于其他内容，请重新提交', { clientId: input.clientId }, 'client_id_taken')
+  return { id, trackingCode: row.tracking_code, status: row.status as MessageStatus, created }
+}
+
+export async function listMyMessages(db: Db, authorId: string): Promise<MyMessageView[]> {
+  const rows = await listMessagesBy(db, authorId)
+  const timelines = toTimelines(await listEventRows(db, rows.map((r) => r.id), true), true)
+  return rows.map((r) => {
+    const timeline = timelines.get(r.id) ?? []
+    const lastReply = [...timeline].reverse().find((e) => e.action === REPLY_ACTION && e.body)
+    return {
+      id: r.id,
+      trackingCode: r.tracking_code,
+      category: r.category,
+      body: r.body,
+      status: r.status as MessageStatus,
+      createdAt: r.created_at.toISOString(),
+      reply: lastReply ? { body: lastReply.body!, at: lastReply.at, byName: lastReply.actorName } : null,
+      timeline
+    }
+  })
+}

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { caseMachine, messageMachine, type CaseAction, type MessageAction, type RejectReason } from '@/domain'
+import { Timeline } from '@/components/timeline'
+import { LoadState } from '@/components/load-state'
+import { ApiError, canRetry, showError } from '@/services/api'
+import { deskApi, type ActInput, type DeskItemDetail } from '@/services/desk-api'
+import { focusFieldIn, revealIn } from '@/services/keyboard'
+import { MessageActions, MessageCard } from '../pages/item/message-parts'
+import { CaseActions, CaseCard } from '../pages/item/case-parts'
+import { AssignCard } from './assign-card'
+// The item cards' own styles, wherever the panel is shown (the item page or the desk's detail).
+import '../pages/item/index.scss'
+import './item-panel.scss'
+
+/** A shortcut aimed at the open item; `seq` tells a repeat of the same key from no key. */
+export interface PanelCommand {
+  name: 'accept' | 'reply' | 'assign'
+  seq: number
+}
+
+export interface ItemPanelProps {
+  id: string
+  command?: PanelCommand | null
+  /** After every change the server confirmed, with the item as it is now. */
+  onChanged?: (detail: DeskItemDetail) => void
+  /** Each time the item has been read. */
+  onLoaded?: (detail: DeskItemDetail) => void
+}
+
+/**
+ * One item with everything staff can do to it: the item's page on a phone, the detail beside
+ * the list on a desk. Actions carry the item's version once the server sends one.
+ */
+export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) {
+  const [detail, setDetail] = useState<DeskItemDetail | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  // Asking again cannot help with a 403 or 404: no 重试 then.
+  const [retryable, setRetryable] = useState(true)
+  const [busy, setBusy] = useState(false)
+  const [assigning, setAssigning] = useState(false)
+  // Ignores an answer for an item the desk has since moved away from.
+  const current = useRef(id)
+
+  const load = useCallback(async () => {
+    current.current = id
+    setLoading(true)
+    setError(null)
+    try {
+      const d = await deskApi.item(id)
+      if (current.current === id) {
+        setDetail(d)
+        onLoaded?.(d)
+      }
+    } catch (e) {
+      if (current.current === id) {
+        setError(e instanceof ApiError ? e.message : '加载失败')
+        setRetryable(canRetry(e))
+      }
+    } finally {
+      if (current.current === id) setLoading(false)
+    }
+    // onLoaded is the page's own callback; a new one each render must not reload the item.
+  }, [id])
+
+  useEffect(() => {
+    setDetail(null)
+    setAssigning(false)
+    void load()
+  }, [load])
+
+  /** Runs a change; the server answers with the updated item. True when it went through. */
+  const change = async (call: () => Promise<DeskItemDetail>, done: string): Promise<boolean> => {
+    setBusy(true)
+    try {
+      const updated = await call()
+      setDetail(updated)
+      onChanged?.(updated)
+      Taro.showToast({ title: done, icon: 'success' })
+      return true
+    } catch (e) {
+      showError(e)
+      // 409: someone else changed it first; show what is true now.
+      if (e instanceof ApiError && e.status === 409) void load()
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+  const act = (input: ActInput, done: string) => change(() => deskApi.act(id, input, detail?.version), done)
+  const actOnMessage = (action: MessageAction, reason?: RejectReason) =>
+    void act(reason ? { action, reason } : { action }, messageMachine.table[action].label)
+  const actOnCase = (action: CaseAction, note?: string) => act(note ? { action, note } : { action }, caseMachine.table[action].label)
+
+  // Shortcuts from the desk: each command once, when it arrives.
+  const handled = useRef(0)
+  useEffect(() => {
+    // The detail must be this item's: right after the desk moves on, the last one is still shown.
+    if (!command || !detail || detail.id !== id || command.seq === handled.current) return
+    handled.current = command.seq
+    if (command.name === 'accept') {
+      if (detail.allowedActions.includes('accept')) {
+        void act({ action: 'accept' }, detail.kind === 'case' ? caseMachine.table.accept.label : messageMachine.table.accept.label)
+      } else Taro.showToast({ title: '当前状态不能受理', icon: 'none' })
+    } else if (command.name === 'reply') {
+      if (detail.allowedActions.includes('reply')) {
+        revealIn('item-panel__reply')
+        focusFieldIn('item-panel__reply')
+      } else Taro.showToast({ title: '当前状态不能答复', icon: 'none' })
+    } else {
+      setAssigning(true)
+      revealIn('assign-card')
+    }
+    // `act` is a new function every render; the command's seq alone decides when to run.
+  }, [command, detail, id])
+
+  if (!detail) {
+    return (
+      <View className='item-panel'>
+        <LoadState loading={loading} error={error} empty emptyText='' onRetry={retryable ? () => void load() : undefined} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='item-panel'>
+      {detail.kind === 'case' ? (
+        <>
+          <CaseCard detail={detail} />
+          <CaseActions detail={detail} busy={busy} onAct={actOnCase} />
+        </>
+      ) : (
+        <>
+          <MessageCard detail={detail} />
+          <View className='item-panel__reply'>
+            <MessageActions
+              detail={detail}
+              busy={busy}
+              onAct={actOnMessage}
+              onReply={(body) => act({ action: 'reply', body }, '已答复')}
+            />
+          </View>
+        </>
+      )}
+      <AssignCard
+        detail={detail}
+        open={assigning}
+        busy={busy}
+        onOpen={() => setAssigning(true)}
+        onAssign={async (assigneeId, name) => {
+          const ok = await change(() => deskApi.assign(id, { assigneeId }, detail.version), assigneeId ? `已分派给${name}` : '已取消分派')
+          if (ok) setAssigning(false)
+        }}
+      />
+      <View className='zb-card'>
+        <Text className='zb-label'>办理记录</Text>
+        <Timeline events={detail.timeline} kind={detail.kind} showActor />
+      </View>
+    </View>
+  )
+}
+ItemPanel.displayName = 'ItemPanel'

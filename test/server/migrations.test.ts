@@ -1,0 +1,56 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { migrations } from '../../server/db/migrations'
+import { MESSAGE_STATUSES } from '../../domain/message/state-machine'
+import { CASE_STATUSES } from '../../domain/case/state-machine'
+import { MESSAGE_CATEGORIES } from '../../domain/message/categories'
+import { createTestApp, type TestApp } from '../helpers/test-app'
+
+const dir = path.join(__dirname, '../../server/db/migrations')
+
+describe('migration list', () => {
+  it('lists every migration file once, in timestamp order, under its own name', () => {
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^\d{4}-\d{2}-\d{2}T\d{4}-.+\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort()
+    expect(Object.keys(migrations)).toEqual(files)
+    expect([...Object.keys(migrations)].sort()).toEqual(Object.keys(migrations))
+  })
+})
+
+describe('integrity constraints', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  const insertItem = async (kind: string, status: string) => {
+    const author = await t.db.insertInto('app_user').values({ org_id: t.orgId, name: 'x', roles: ['citizen'] }).returning('id').executeTakeFirstOrThrow()
+    return sql`insert into item (org_id, kind, status, author_id) values (${t.orgId}, ${kind}, ${status}, ${author.id}) returning id, version`.execute(t.db)
+  }
+
+  it('accepts every status the domain has, for its own kind only, and starts at version 1', async () => {
+    for (const s of MESSAGE_STATUSES) expect((await insertItem('message', s)).rows[0]).toMatchObject({ version: 1 })
+    for (const s of CASE_STATUSES) await insertItem('case', s)
+    await expect(insertItem('message', 'archived')).rejects.toMatchObject({ code: '23514' })
+    await expect(insertItem('case', 'replied')).rejects.toMatchObject({ code: '23514' })
+    await expect(insertItem('case', 'lost')).rejects.toMatchObject({ code: '23514' })
+    await expect(insertItem('memo', 'new')).rejects.toMatchObject({ code: '23514' })
+  })
+
+  it('accepts every category the domain has and nothing else; priority stays in range', async () => {
+    for (const c of [...MESSAGE_CATEGORIES, 'gossip']) {
+      const { rows } = await insertItem('message', 'new')
+      const id = (rows[0] as { id: string }).id
+      const q = sql`insert into message (item_id, category, body, tracking_code) values (${id}, ${c}, 'b', ${'T' + id.slice(0, 8)})`.execute(t.db)
+      if (c === 'gossip') await expect(q).rejects.toMatchObject({ code: '23514' })
+      else await q
+    }
+    const { rows } = await insertItem('message', 'new')
+    await expect(sql`update item set priority = 3 where id = ${(rows[0] as { id: string }).id}`.execute(t.db)).rejects.toMatchObject({ code: '23514' })
+  })
+})
