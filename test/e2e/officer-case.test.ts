@@ -40,7 +40,13 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     const officer = await phonePage(browser)
     await devLogin(officer, server.baseUrl, '基层干部', '李干部')
     await tap(officer, '报送事例')
-    await visibleText(officer, '事例内容').first().waitFor()
+    await visibleText(officer, '事例内容')
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e) => {
+        await screenshot(officer, 'failed-officer-case-form')
+        throw e
+      })
     await type(officer, '一句话概括，如：某所查处过期食品', title)
     await type(officer, '发生了什么、涉及谁、处理结果如何', BODY)
     await type(officer, '如：城关镇人民路 12 号某超市', '城关镇农贸市场')
@@ -79,21 +85,6 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     // The capture time survived compression, read on the device and labelled as such.
     await visibleText(staff, '拍摄于 2026-11-25 09:31（设备记录）').waitFor()
     await visibleText(staff, '拍摄于 2026-11-25 09:32（设备记录）').waitFor()
-    // "300" and "CCC" are never split across two lines, though the body wraps many times.
-    const lines = await staff.evaluate(() => {
-      const el = Array.from(document.querySelectorAll('.item__body')).find((e) => (e as HTMLElement).offsetParent !== null) as HTMLElement
-      const text = el.firstChild?.nodeType === Node.TEXT_NODE ? (el.firstChild as Text) : (document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text)
-      const linesOf = (start: number, end: number) => {
-        const r = document.createRange()
-        r.setStart(text, start)
-        r.setEnd(text, end)
-        return new Set(Array.from(r.getClientRects()).filter((c) => c.width > 0).map((c) => Math.round(c.top))).size
-      }
-      const words = Array.from(text.data.matchAll(/[0-9A-Za-z]+/g)).map((m) => ({ word: m[0], lines: linesOf(m.index!, m.index! + m[0].length) }))
-      return { body: linesOf(0, text.data.length), split: words.filter((w) => w.lines > 1).map((w) => w.word) }
-    })
-    expect(lines.body).toBeGreaterThan(5)
-    expect(lines.split).toEqual([])
 
     // The browser compressed the 4000×3000 originals to a long side of 1,920 before sending.
     const api = (path: string, token?: string, body?: object) =>

@@ -29,6 +29,9 @@ export async function devLogin(page: Page, baseUrl: string, role: string, name: 
   await tap(page, role)
   await type(page, '请输入姓名', name)
   await tap(page, '登录')
-  // Signed in once the app has left the login page for the landing page.
+  // Signed in once the app has left the login page and the landing page has settled: a tap
+  // while Taro's router is still finishing the reLaunch can be lost on a busy machine.
   await page.waitForURL((url) => !url.hash.includes('/pages/login/'), { timeout: 60_000 })
+  await pageSettled(page)
+  await page.waitForFunction(() => document.querySelectorAll('.taro_router > .taro_page').length === 1)
 }
