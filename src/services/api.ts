@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { DEVICE_EVIDENCE_FIELDS, type DeviceEvidence } from '@/domain'
+// Straight from the module, not the @/domain barrel: this file is in the main package.
+import { DEVICE_EVIDENCE_FIELDS, type DeviceEvidence } from '../../domain/media'
 import type {
   ActionBody,
   CreateMessageBody,

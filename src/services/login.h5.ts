@@ -1,7 +1,7 @@
 // Browser (the staff desk): there is no WeChat identity, so people sign in on the login page;
 // desk roles land straight in the shared inbox.
 import type { SessionView, UserView } from '@/domain'
-import { INBOX_ROLES, hasAnyRole } from '@/domain'
+import { INBOX_ROLES, hasAnyRole } from '../../domain/roles'
 import { HOME_PAGE, INBOX_PAGE } from './routes'
 
 export const DESK_LOGIN = true

@@ -1,4 +1,5 @@
-import { CLIENT_PHOTO_LONG_SIDE } from '@/domain'
+// Not through the barrel: the outbox (main package) compresses photos.
+import { CLIENT_PHOTO_LONG_SIDE } from '../../domain/media'
 
 /** Scales (width, height) down so the long side is at most `longSide`; never scales up. */
 export function fitLongSide(width: number, height: number, longSide: number = CLIENT_PHOTO_LONG_SIDE) {

@@ -1,6 +1,7 @@
 // H5: Taro's compressImage is a stub in the browser, so draw the photo on a canvas and
 // export a JPEG blob. The returned object URL is what Taro's H5 uploadFile accepts.
-import { CLIENT_JPEG_QUALITY } from '@/domain'
+// Not through the barrel: the outbox (main package) compresses photos.
+import { CLIENT_JPEG_QUALITY } from '../../domain/media'
 import { fitLongSide } from './photo-size'
 
 function loadImage(src: string): Promise<HTMLImageElement> {

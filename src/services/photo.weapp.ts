@@ -1,6 +1,7 @@
 // WeChat: wx.compressImage to the long side the server keeps anyway, read the size first.
 import Taro from '@tarojs/taro'
-import { CLIENT_JPEG_QUALITY } from '@/domain'
+// Not through the barrel: the outbox (main package) compresses photos.
+import { CLIENT_JPEG_QUALITY } from '../../domain/media'
 import { fitLongSide } from './photo-size'
 
 export async function compressPhoto(path: string): Promise<string> {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ROLE_LABELS, INBOX_ROLES, hasAnyRole } from '@/domain'
+// Straight from the module, not the @/domain barrel: the barrel's tables (state machines, desk
+// views) would land in the main package that every user downloads before the first screen.
+import { ROLE_LABELS, INBOX_ROLES, hasAnyRole } from '../../../domain/roles'
 import { PageShell } from '@/components/page-shell'
 import { Button, Cell, CellGroup, Switch } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'

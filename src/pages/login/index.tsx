@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
-import { ROLES, ROLE_LABELS, type Role, type SessionView, type UserView } from '@/domain'
+import type { SessionView, UserView } from '@/domain'
+// Straight from the module, not the barrel: the main package carries only what launch needs.
+import { ROLES, ROLE_LABELS, type Role } from '../../../domain/roles'
 import { PageShell } from '@/components/page-shell'
 import { Button } from '@/components/ui'
 import { api, showError, type AppConfig } from '@/services/api'
