@@ -2,12 +2,8 @@ import Taro from '@tarojs/taro'
 // Straight from the module, not the @/domain barrel: this file is in the main package.
 import { DEVICE_EVIDENCE_FIELDS, type DeviceEvidence } from '../../domain/media'
 import type {
-  ActionBody,
   CreateMessageBody,
   CreatedMessage,
-  InboxPage,
-  InboxQuery,
-  ItemDetail,
   MyMessagesPage,
   SessionView,
   UserView,
@@ -288,14 +284,7 @@ export const api = {
   },
   myCases: () => request<MyCasesPage>('/api/cases/mine'),
   resubmitCase: (id: string, body: ResubmitCaseBody) =>
-    request<MyCaseView>(`/api/cases/${encodeURIComponent(id)}/resubmit`, { method: 'POST', data: body }),
-
-  inbox: (query: InboxQuery) => request<InboxPage>('/api/inbox', { query: { ...query } }),
-  item: (id: string) => request<ItemDetail>(`/api/items/${encodeURIComponent(id)}`),
-  act: (id: string, body: ActionBody) =>
-    request<ItemDetail>(`/api/items/${encodeURIComponent(id)}/actions`, { method: 'POST', data: body }),
-  reply: (id: string, body: string) =>
-    request<ItemDetail>(`/api/items/${encodeURIComponent(id)}/reply`, { method: 'POST', data: { body } })
+    request<MyCaseView>(`/api/cases/${encodeURIComponent(id)}/resubmit`, { method: 'POST', data: body })
 }
 
 /** Shows a failed call's message (the server's Chinese text) as a toast. */
