@@ -31,15 +31,15 @@ export const SessionView = Type.Object({
 export type SessionView = Static<typeof SessionView>
 
 export const RefreshBody = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 256, title: '登录凭证' }) },
+  { refreshToken: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$', title: '登录凭证' }) },
   { additionalProperties: false }
 )
 export type RefreshBody = Static<typeof RefreshBody>
 
 export const ChangePasswordBody = Type.Object(
   {
-    currentPassword: Type.String({ minLength: 1, maxLength: 128, title: '当前密码' }),
-    newPassword: Type.String({ minLength: 1, maxLength: 128, title: '新密码' })
+    currentPassword: Text({ minLength: 1, maxLength: 128, title: '当前密码' }),
+    newPassword: Line({ minLength: 1, maxLength: 128, title: '新密码' })
   },
   { additionalProperties: false }
 )

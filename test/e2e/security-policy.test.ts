@@ -79,6 +79,13 @@ describeInBrowser('the H5 app under its CSP, with nothing from other hosts (Chro
     expect(shown.src).toBe(true)
     expect(shown.width).toBeGreaterThan(0)
     expect(shown.box).toBeGreaterThanOrEqual(100)
+    // Drawn whole inside its box (once its left edge sat at the box's middle and half was clipped).
+    const inside = await picture.evaluate((img: HTMLImageElement) => {
+      const a = img.getBoundingClientRect()
+      const box = img.closest('.zb-empty-state__picture')!.getBoundingClientRect()
+      return a.left >= box.left - 1 && a.right <= box.right + 1
+    })
+    expect(inside).toBe(true)
     await screenshot(page, 'policy-02-citizen-empty')
     await page.goBack()
     await tap(page, '我要留言')

@@ -140,7 +140,7 @@ describe('invitations', () => {
       const { requestId: _ignored, ...body } = res.json()
       answers.push({ status: res.statusCode, body })
     }
-    expect(answers[0]).toEqual({ status: 400, body: { error: 'invitation_invalid', message: expect.stringMatching(/向管理员索取/) } })
+    expect(answers[0]).toEqual({ status: 400, body: { error: 'invitation_invalid', field: 'code', message: expect.stringMatching(/向管理员索取/) } })
     expect(answers[1]).toEqual(answers[0])
     expect(answers[2]).toEqual(answers[0])
   })

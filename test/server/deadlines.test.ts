@@ -196,7 +196,7 @@ describe('the holiday calendar', () => {
     const put = (payload: object, session = admin) => t.app.inject({ method: 'PUT', url: '/api/admin/calendar/2027', headers: bearer(session), payload })
     const cases: [object, RegExp][] = [
       [{ holidays: [{ date: '2026-10-01', name: '国庆' }], workdays: [] }, /不在 2027 年内/],
-      [{ holidays: [{ date: '2027-02-30', name: '春节' }], workdays: [] }, /不是有效日期/],
+      [{ holidays: [{ date: '2027-02-30', name: '春节' }], workdays: [] }, /真实存在的日期/],
       [{ holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-01-01', name: '元旦' }] }, /出现了两次/],
       [{ holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-01-06', name: '调休' }] }, /不是周六或周日/],
       [{ holidays: [], workdays: [] }, /放假日期/]
