@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { describeInBrowser, launch, phonePage, desktopPage, screenshot } from './support/browser'
+import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
 import { type, visibleText, tap, devLogin } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
@@ -65,11 +65,6 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     const timeline = await citizen.locator('#app').filter({ visible: true }).innerText()
     expect(timeline).toContain('已答复')
   }, 120_000)
-
-  it('the staff desk works at a desktop viewport too', async () => {
-    const desk = await desktopPage(browser)
-    await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
-    await visibleText(desk, '东关夜市').first().waitFor()
-    await screenshot(desk, '08-staff-inbox-desktop')
-  }, 60_000)
+  // The desk at 1440 px (list, detail beside it, shortcuts, batch) is staff-desk.test.ts. The replied
+  // message this file made is no longer in the desk's default view (全部待处理), so it is not looked for here.
 })
