@@ -67,10 +67,6 @@ export default function Home() {
 
   return (
     <PageShell className='home'>
-      {config?.wechatMode === 'dev' ? (
-        <View className='home__dev-banner'>开发模式：未连接微信，数据仅供测试</View>
-      ) : null}
-
       <View className='zb-card'>
         <Text className='zb-title'>群众留言</Text>
         <View className='zb-actions'>
@@ -137,6 +133,11 @@ export default function Home() {
           </View>
         ) : null}
       </View>
+      {/* Last, not first: it arrives with /api/config, and at the top it pushed every button down
+          under a finger already on its way (a tap on 报送事例 landed between the cards). */}
+      {config?.wechatMode === 'dev' ? (
+        <View className='home__dev-banner'>开发模式：未连接微信，数据仅供测试</View>
+      ) : null}
     </PageShell>
   )
 }
