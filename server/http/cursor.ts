@@ -1,4 +1,4 @@
-import { isPgDate } from '../../domain/schemas/formats'
+import { isCanonicalUuid, isPgDate } from '../../domain/schemas/formats'
 import { badRequest } from './errors'
 
 /**
@@ -11,7 +11,6 @@ export type CursorValue = string | number
 
 // The form PostgreSQL's to_json() gives a timestamptz: exact to the microsecond, with an offset.
 const TIMESTAMP = /^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 
 export const invalidCursor = () => badRequest('翻页游标无效，请从第一页重新加载', 'bad_cursor')
@@ -31,7 +30,7 @@ function valid(part: CursorPart, v: unknown): boolean {
     case 'smallint':
       return typeof v === 'number' && Number.isInteger(v) && v >= -32768 && v <= 32767
     case 'uuid':
-      return typeof v === 'string' && UUID.test(v)
+      return typeof v === 'string' && isCanonicalUuid(v)
   }
 }
 

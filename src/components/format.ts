@@ -4,7 +4,7 @@ import utc from 'dayjs/plugin/utc'
 dayjs.extend(utc)
 
 /** The bureau works in Beijing time (UTC+8, no daylight saving); show every time in it, whatever the device's zone. */
-const BEIJING_OFFSET_MINUTES = 8 * 60
+export const BEIJING_OFFSET_MINUTES = 8 * 60
 
 /** Date and time as people read it: 2025-11-26 09:30 (Beijing time). */
 export function formatTime(iso: string): string {

@@ -2,9 +2,9 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import { MESSAGE_CATEGORY_LABELS } from '@/domain'
 import type { DeskInboxItem } from '@/services/desk-api'
+import { BEIJING_OFFSET_MINUTES } from '@/components/format'
 
 dayjs.extend(utc)
-const BEIJING = 8 * 60
 
 export const kindLabel = (kind: DeskInboxItem['kind']) => (kind === 'case' ? '事例' : '留言')
 
@@ -37,8 +37,8 @@ export function dueText(item: Pick<DeskInboxItem, 'dueAt' | 'due'>, now: Date): 
     return { text: item.due.uncertain ? `${item.due.label}（日历待补）` : item.due.label, tone }
   }
   if (!item.dueAt) return null
-  const due = dayjs(item.dueAt).utcOffset(BEIJING)
-  const today = dayjs(now).utcOffset(BEIJING)
+  const due = dayjs(item.dueAt).utcOffset(BEIJING_OFFSET_MINUTES)
+  const today = dayjs(now).utcOffset(BEIJING_OFFSET_MINUTES)
   if (due.isBefore(today)) return { text: `已超期（${due.format('MM-DD')}）`, tone: 'overdue' }
   if (due.format('YYYY-MM-DD') === today.format('YYYY-MM-DD')) return { text: '今日到期', tone: 'today' }
   return { text: `${due.format('MM-DD')} 到期`, tone: 'later' }
