@@ -1,20 +1,7 @@
 import Taro from '@tarojs/taro'
 // Straight from the module, not the @/domain barrel: this file is in the main package.
 import { DEVICE_EVIDENCE_FIELDS, type DeviceEvidence } from '../../domain/media'
-import type {
-  CreateMessageBody,
-  CreatedMessage,
-  MyMessagesPage,
-  SessionView,
-  UserView,
-  RedeemedInvitation,
-  Role,
-  CreateCaseBody,
-  MediaView,
-  MyCaseView,
-  MyCasesPage,
-  ResubmitCaseBody
-} from '@/domain'
+import type { SessionView, UserView, RedeemedInvitation, Role, CreateCaseBody, MediaView, MyCaseView } from '@/domain'
 import { session } from './session'
 import { LOGIN_PAGE } from './routes'
 import { API_BASE } from './api-base'
@@ -239,7 +226,12 @@ export interface AppConfig {
   wechatMode: 'dev' | 'live'
 }
 
-/** The typed surface of the server's API: one function per endpoint. */
+/**
+ * The typed surface of the server's API that the main package needs: one function per endpoint.
+ * Calls only one role's pages make live beside those pages (citizen-api.ts, officer-api.ts,
+ * desk-api.ts), so they travel in that role's subpackage. createCase stays: the officers' outbox
+ * sends queued cases from the launch page.
+ */
 export const api = {
   config: () => request<AppConfig>('/api/config', { anonymous: true }),
 
@@ -269,22 +261,12 @@ export const api = {
   redeemInvitation: (code: string) =>
     request<RedeemedInvitation>('/api/invitations/redeem', { method: 'POST', data: { code } }),
 
-  /** Retried on network failure: the server returns the first message for a repeated clientId. */
-  createMessage: async (body: CreateMessageBody) => {
-    const { status, data } = await requestWithStatus<CreatedMessage>('/api/messages', { method: 'POST', data: body, retry: Boolean(body.clientId) })
-    return checkCreated(status, data)
-  },
-  myMessages: () => request<MyMessagesPage>('/api/messages/mine'),
-
   /** 201 → created; 200 → the server already had a case under this clientId. */
   createCase: async (body: CreateCaseBody) => {
     const { status, data } = await requestWithStatus<MyCaseView>('/api/cases', { method: 'POST', data: body })
     // It must be this case: the same clientId answered with anything else is not a delivery.
     return { created: status === 201, case: checkCreated(status, data, { clientId: body.clientId }) }
-  },
-  myCases: () => request<MyCasesPage>('/api/cases/mine'),
-  resubmitCase: (id: string, body: ResubmitCaseBody) =>
-    request<MyCaseView>(`/api/cases/${encodeURIComponent(id)}/resubmit`, { method: 'POST', data: body })
+  }
 }
 
 /** Shows a failed call's message (the server's Chinese text) as a toast. */

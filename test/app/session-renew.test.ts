@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api, setSilentSignIn } from '@/services/api'
+import { citizenApi } from '@/services/citizen-api'
 import { session } from '@/services/session'
 import { fakeServer, type SentRequest } from './support/network'
 
@@ -46,7 +47,7 @@ test('an expired access token is renewed silently and the call goes through', as
 
 test('many calls refused at once share one refresh (a refresh token works once)', async () => {
   const sent = tokenServer()
-  const results = await Promise.all([api.me(), api.me(), api.myMessages().catch(() => null), api.me()])
+  const results = await Promise.all([api.me(), api.me(), citizenApi.myMessages().catch(() => null), api.me()])
   expect(results.filter(Boolean)).toHaveLength(4)
   expect(refreshes(sent)).toHaveLength(1)
   expect(session.token()).toBe('tok-2')

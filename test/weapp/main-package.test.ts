@@ -48,3 +48,13 @@ test('NutUI’s icon animations are dropped only where nothing uses them; the lo
   expect(css).toContain('@keyframes rotation')
   expect(css).toMatch(/\.nut-icon\{/)
 })
+
+test('calls only one role’s pages make are not in the main package', () => {
+  const js = mainPackageFiles()
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(DIST, f), 'utf8'))
+    .join('\n')
+  // Sending a case stays: the outbox sends queued cases from the launch page (home-launch.test.ts).
+  expect(js).toContain('/api/cases')
+  for (const roleOnly of ['/api/messages/mine', '/api/cases/mine', '/resubmit', '/api/inbox']) expect(js).not.toContain(roleOnly)
+})
