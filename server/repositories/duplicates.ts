@@ -35,14 +35,26 @@ export async function duplicateSource(db: DbOrTx, item: Item): Promise<Duplicate
  * phone; each arm uses its own index, never a scan of every item. Those with the most bigrams in
  * common come first; `limit` bounds what is scored.
  */
-export async function duplicatePool(
-  db: DbOrTx,
-  src: { id: string; orgId: string; authorId: string; phone: string | null; from: Date; to: Date; bigrams: string[]; excludeStatus: string },
-  limit: number
-): Promise<DuplicateRow[]> {
+export interface PoolQuery {
+  id: string
+  orgId: string
+  authorId: string
+  phone: string | null
+  from: Date
+  to: Date
+  bigrams: string[]
+  excludeStatus: string
+}
+
+export async function duplicatePool(db: DbOrTx, src: PoolQuery, limit: number): Promise<DuplicateRow[]> {
+  return (await duplicatePoolStatement(src, limit).execute(db)).rows
+}
+
+/** Exposed so a test can EXPLAIN it. */
+export function duplicatePoolStatement(src: PoolQuery, limit: number) {
   const bigrams = sql`${src.bigrams}::text[]`
   const inWindow = sql`i.created_at >= ${src.from} AND i.created_at <= ${src.to}`
-  const { rows } = await sql<DuplicateRow>`
+  return sql<DuplicateRow>`
     WITH pool AS (
       SELECT i.id FROM item i WHERE i.org_id = ${src.orgId} AND ${inWindow} AND zb_bigrams(i.search_text) && ${bigrams}
       UNION
@@ -58,6 +70,5 @@ export async function duplicatePool(
     LEFT JOIN case_report cr ON cr.item_id = i.id
     WHERE i.org_id = ${src.orgId} AND i.id <> ${src.id} AND i.status <> ${src.excludeStatus} AND ${inWindow}
     ORDER BY common DESC, i.created_at DESC, i.id
-    LIMIT ${limit}`.execute(db)
-  return rows
+    LIMIT ${limit}`
 }
