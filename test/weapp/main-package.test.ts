@@ -56,5 +56,5 @@ test('calls only one role’s pages make are not in the main package', () => {
     .join('\n')
   // Sending a case stays: the outbox sends queued cases from the launch page (home-launch.test.ts).
   expect(js).toContain('/api/cases')
-  for (const roleOnly of ['/api/messages/mine', '/api/cases/mine', '/resubmit', '/api/inbox']) expect(js).not.toContain(roleOnly)
+  for (const roleOnly of ['/api/messages/mine', '/api/cases/mine', '/resubmit', '/api/inbox', '/api/admin']) expect(js).not.toContain(roleOnly)
 })
