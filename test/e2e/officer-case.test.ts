@@ -13,12 +13,10 @@ let photos: string[]
 
 describeInBrowser('an officer posts a typical case with photos and staff see it (H5, phone viewport)', () => {
   beforeAll(async () => {
-    // Every request and its status in the server's output, printed if the upload never lands.
-    server = await startServer({ LOG_LEVEL: 'info' })
-    browser = await launch()
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zb-e2e-photos-'))
-    // Camera-sized, so compression and upload progress have something to do.
-    photos = await Promise.all(
+    // Camera-sized, so compression and upload progress have something to do; made while the
+    // server starts (each can take a minute on a busy machine).
+    const making = Promise.all(
       [1, 2].map(async (i) => {
         const file = path.join(dir, `现场${i}.jpg`)
         // As a phone camera writes them: capture time and, on the first, the GPS fix.
@@ -27,7 +25,13 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
         return file
       })
     )
-  }, 180_000)
+    // Every request and its status in the server's output, printed if the upload never lands.
+    const starting = startServer({ LOG_LEVEL: 'info' }).then((s) => (server = s))
+    // Assigned as each is ready, so afterAll closes what did start even if another part failed.
+    const launching = launch().then((b) => (browser = b))
+    ;[photos] = await Promise.all([making, starting, launching])
+    // Above startServer's own 150 s limit, so a slow start reports as that, with the server's output.
+  }, 240_000)
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
@@ -124,5 +128,5 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     expect(detail.photos[0]).toMatchObject({ deviceTakenAt: '2026-11-25T01:31:00.000Z', deviceGps: { lat: 34.25, lng: 108.9333333 }, gps: null })
     expect(detail.photos[1]).toMatchObject({ deviceTakenAt: '2026-11-25T01:32:00.000Z' })
     expect(detail.photos[1].deviceGps).toBeUndefined()
-  }, 180_000)
+  }, 300_000)
 })
