@@ -44,7 +44,7 @@ export async function usedTokenAndSuccessor(
 ): Promise<{ sessionId: string; usedRecently: boolean; unusedSuccessor: string | null } | undefined> {
   const row = await db
     .selectFrom('refresh_token')
-    .select(['session_id', 'created_at', 'used_at'])
+    .select(['session_id', 'used_at'])
     // The database's clock, which also wrote used_at.
     .select(sql<boolean>`used_at > now() - make_interval(secs => ${recentSeconds})`.as('used_recently'))
     .where('token_hash', '=', tokenHash)
@@ -54,7 +54,8 @@ export async function usedTokenAndSuccessor(
     .selectFrom('refresh_token')
     .select(['token_hash', 'used_at'])
     .where('session_id', '=', row.session_id)
-    .where('created_at', '>', row.created_at)
+    // Compared in SQL: a JavaScript Date would drop the microseconds and match the token itself.
+    .where('created_at', '>', (eb) => eb.selectFrom('refresh_token').select('created_at').where('token_hash', '=', tokenHash))
     .limit(2)
     .execute()
   const only = later.length === 1 && later[0]!.used_at === null ? later[0]!.token_hash : null
