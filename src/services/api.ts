@@ -80,22 +80,40 @@ export function setSilentSignIn(fn: (() => Promise<SessionView | null>) | null):
   silentSignIn = fn
 }
 
+/**
+ * POST /api/auth/refresh. Only a 401 is a refusal (null: the sign-in is over). No answer, a timeout,
+ * a server fault or a rate limit says nothing about the sign-in: the refresh token is kept and the
+ * exchange tried again, now and on a later call. That is safe even if the lost answer had been
+ * given: the server takes the old token again as the retry of a lost exchange.
+ */
 async function exchangeRefreshToken(refreshToken: string): Promise<SessionView | null> {
-  let res: Taro.request.SuccessCallbackResult
-  try {
-    res = await Taro.request({ url: `${API_BASE}/api/auth/refresh`, method: 'POST', data: { refreshToken }, header: { 'Content-Type': 'application/json' }, dataType: 'json' })
-  } catch {
-    // No answer: keep the sign-in (the refresh token may still be good) and let the caller fail.
-    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+  for (let attempt = 0; ; attempt++) {
+    let res: Taro.request.SuccessCallbackResult
+    try {
+      res = await Taro.request({ url: `${API_BASE}/api/auth/refresh`, method: 'POST', data: { refreshToken }, header: { 'Content-Type': 'application/json' }, dataType: 'json' })
+    } catch {
+      if (attempt < RETRY_DELAYS_MS.length) {
+        await sleep(RETRY_DELAYS_MS[attempt])
+        continue
+      }
+      throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+    }
+    if (res.statusCode === 200) return res.data as SessionView
+    if (res.statusCode === 401) return null
+    throw errorFrom(res.statusCode, res.data)
   }
-  if (res.statusCode === 200) return res.data as SessionView
-  if (res.statusCode === 401 || res.statusCode === 400) return null
-  throw errorFrom(res.statusCode, res.data)
 }
 
 async function renew(): Promise<boolean> {
   const refreshToken = session.refreshToken()
-  const renewed = (refreshToken ? await exchangeRefreshToken(refreshToken) : null) ?? (silentSignIn ? await silentSignIn().catch(() => null) : null)
+  let renewed = refreshToken ? await exchangeRefreshToken(refreshToken) : null
+  if (!renewed && silentSignIn) {
+    // No answer to the silent sign-in either: not a refusal, try again on a later call.
+    renewed = await silentSignIn().catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 0) throw e
+      return null
+    })
+  }
   if (!renewed) return false
   session.save(renewed)
   return true
