@@ -43,10 +43,13 @@ describeInBrowser('the admin area on the H5 desk at 1440×900', () => {
     await page.waitForURL(/admin\/pages\/index/)
     await visibleText(page, '管理 · 人员').waitFor()
 
+    await screenshot(page, 'admin-00-people')
     // A desk: the sections in a sidebar beside the cards, not stacked above them.
     const sidebar = await page.locator('.desk-shell__views').filter({ visible: true }).first().boundingBox()
     const main = await page.locator('.desk-shell__main').filter({ visible: true }).first().boundingBox()
-    expect(sidebar && main && sidebar.x + sidebar.width <= main.x + 1).toBe(true)
+    expect(sidebar && main).toBeTruthy()
+    expect(sidebar!.x + sidebar!.width).toBeLessThanOrEqual(main!.x + 1)
+    expect(main!.y).toBeLessThan(sidebar!.y + sidebar!.height)
 
     // 重点主题: an empty name is refused in place; a real one is listed, active.
     await section(page, '重点主题')
