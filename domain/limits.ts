@@ -14,6 +14,9 @@ export const LIMITS = {
   caseBody: 5000,
   placeAddress: 200,
   topic: 20,
+  /** An admin's reply template: its name in the picker; its text is a reply (replyBody). */
+  cannedTitle: 40,
+  departmentName: 40,
   topicsPerItem: 5,
   photosPerCase: 9,
   /** The named body a message out of jurisdiction was passed on to. */

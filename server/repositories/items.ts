@@ -74,7 +74,8 @@ export async function loadItemParts(db: DbOrTx, item: Item): Promise<ItemParts> 
 
 /** A colleague who may hold an item: same bureau, works the desk. */
 export async function findDeskUser(db: DbOrTx, orgId: string, userId: string): Promise<{ id: string; name: string; department_id: string | null } | undefined> {
-  const user = await db.selectFrom('app_user').select(['id', 'name', 'roles', 'department_id']).where('id', '=', userId).where('org_id', '=', orgId).executeTakeFirst()
+  // A disabled colleague holds nothing new.
+  const user = await db.selectFrom('app_user').select(['id', 'name', 'roles', 'department_id']).where('id', '=', userId).where('org_id', '=', orgId).where('disabled_at', 'is', null).executeTakeFirst()
   return user && hasAnyRole(user.roles, INBOX_ROLES) ? { id: user.id, name: user.name, department_id: user.department_id } : undefined
 }
 

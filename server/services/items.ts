@@ -22,6 +22,8 @@ import { inTransaction, type TxScope } from './transaction'
 import { dueAtFor, dueAtOnAccept, orgCalendar } from './deadlines'
 import { notify } from './notifications'
 import { dueView } from '../../domain/deadlines/describe-due'
+import { beijingDay, yearOf } from '../../domain/deadlines/day'
+import { inactiveOrUnknownTopics } from '../repositories/admin'
 
 export type { Actor } from '../repositories/items'
 
@@ -288,9 +290,22 @@ export async function setPriority(db: Db, actor: Actor, id: string, input: Prior
   return deskOperation(db, actor, id, 'priority', input.version, async () => ({ patch: { priority: input.priority }, body: String(input.priority) }))
 }
 
+/**
+ * Replaces the item's topics. A topic added now must be one of the bureau's active focus topics
+ * of this year (an admin's list); one the item already carries may stay, so last year's tags
+ * survive a later edit.
+ */
 export async function setTopics(db: Db, actor: Actor, id: string, input: Versioned<TopicsBody>): Promise<Item> {
   const topics = [...new Set(input.topics.map((t) => t.trim()).filter(Boolean))]
-  return deskOperation(db, actor, id, 'topics', input.version, async () => ({ patch: { topics }, body: topics.join('、') || null }))
+  return deskOperation(db, actor, id, 'topics', input.version, async (scope, before) => {
+    const added = topics.filter((t) => !before.topics.includes(t))
+    const year = yearOf(beijingDay(new Date()))
+    const refused = await inactiveOrUnknownTopics(scope.tx, actor.orgId, year, added)
+    if (refused.length) {
+      throw new InvalidError(`「${refused.join('、')}」不是本局 ${year} 年启用的重点主题，请从列表中选择；如需新主题，请管理员在“重点主题”中添加`, 'topics', 'unknown_topic')
+    }
+    return { patch: { topics }, body: topics.join('、') || null }
+  })
 }
 
 /** An internal note; `@姓名` of colleagues in the same bureau puts it under their 提到我的. */

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { messageMachine } from '../../domain/message/state-machine'
 import type { SessionView } from '../../domain/schemas/auth'
+import { beijingDay, yearOf } from '../../domain/deadlines/day'
 
 let t: TestApp
 let staff: SessionView
@@ -40,6 +41,9 @@ describe('assign, priority, topics', () => {
     expect(a.statusCode).toBe(200)
     expect(a.json()).toMatchObject({ version: 2, assignee: { id: colleague.user.id, name: '李四' }, departmentId: dept.id, departmentName: '城关所' })
 
+    // Tags come from the bureau's focus topics of this year (the admin's list).
+    const year = yearOf(beijingDay(new Date()))
+    await t.db.insertInto('topic').values(['食品安全', '井盖'].map((name) => ({ org_id: t.orgId, year, name }))).execute()
     const p = await post(staff, `/api/items/${id}/priority`, { priority: 2, version: 2 })
     expect(p.json()).toMatchObject({ version: 3, priority: 2 })
     const tp = await post(staff, `/api/items/${id}/topics`, { topics: ['食品安全', '井盖'], version: 3 })
