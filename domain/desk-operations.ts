@@ -2,6 +2,8 @@ import type { Role } from './roles'
 import type { InputRule, StatusBucket } from './state-machine'
 import { DESK_ROLES, NOTE_ROLES } from './desk'
 import { INTERNAL_NOTE_MAX } from './limits'
+import { MESSAGE_STATUS_LABELS, messageMachine, REPLY_ACTION, type MessageAction } from './message/state-machine'
+import type { CaseAction } from './case/state-machine'
 
 /**
  * Desk work that changes an item without moving its status. Each is a timeline event like a
@@ -41,3 +43,24 @@ export const MENTION_PATTERN = /@([^\s@，。,.;；:：!！?？、()（）]{1,32
 export function mentionedNames(text: string): string[] {
   return [...new Set([...text.matchAll(MENTION_PATTERN)].map((m) => m[1]!))]
 }
+
+/** Taking an item on: 受理 a message, 采用 a case; both tables call it `accept`. */
+export const ACCEPT_ACTION = 'accept' satisfies MessageAction & CaseAction
+
+/**
+ * The transitions the desk's keys take (issue 6 §3: e 受理, r 答复). The item's own table still
+ * decides whether the action is open to it now (DeskItemDetail.allowedActions).
+ */
+export const SHORTCUT_ACTIONS = { e: ACCEPT_ACTION, r: REPLY_ACTION } as const satisfies Record<string, MessageAction | CaseAction>
+
+/**
+ * Transitions offered on a multi-selection (issue 6 §2: batch accept and close); each item's own
+ * table accepts or refuses it, and the batch reports which. Button, title and what a done item
+ * says come from the message table, whose words the desk uses for both kinds.
+ */
+const batchAction = <A extends MessageAction>(action: A) => {
+  const t = messageMachine.table[action]
+  return { action, label: t.label, title: `批量${t.label}`, done: MESSAGE_STATUS_LABELS[t.to] }
+}
+export const BATCH_ACTIONS = [batchAction(ACCEPT_ACTION), batchAction('close')] as const
+export type BatchAction = (typeof BATCH_ACTIONS)[number]['action']

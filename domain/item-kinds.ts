@@ -1,7 +1,7 @@
 import type { Machine } from './state-machine'
 import type { Role } from './roles'
-import { messageMachine } from './message/state-machine'
-import { caseMachine } from './case/state-machine'
+import { messageMachine, type MessageAction } from './message/state-machine'
+import { caseMachine, type CaseAction } from './case/state-machine'
 
 export const ITEM_KINDS = ['message', 'case'] as const
 export type ItemKind = (typeof ITEM_KINDS)[number]
@@ -15,3 +15,6 @@ export const ITEM_MACHINES: Readonly<Record<ItemKind, Machine<string, string, Ro
 /** Every status any kind can be in (the inbox filters across kinds). */
 export const ALL_STATUSES: readonly string[] = [...new Set(ITEM_KINDS.flatMap((k) => ITEM_MACHINES[k].statuses))]
 export const ALL_ACTIONS: readonly string[] = [...new Set(ITEM_KINDS.flatMap((k) => ITEM_MACHINES[k].actions))]
+
+/** An action of either table (what the app may ask the server to do to an item). */
+export type ItemAction = MessageAction | CaseAction

@@ -79,3 +79,17 @@ export const RESUBMIT_ACTION: CaseAction = 'resubmit'
 
 /** Whether the officer has something to do with a case in this status (edit and resubmit it). */
 export const officerMayEdit = (status: CaseStatus) => caseMachine.allowed(status, ['officer']).includes(RESUBMIT_ACTION)
+
+/** What the officer's card calls the desk's note, unless the case was ended with a reason. */
+export const CASE_FEEDBACK_LABEL = '宣传人员反馈'
+
+/**
+ * The heading of the desk's note on the officer's card (我的事例): when the case was ended by an
+ * action that had to give its reason (archive: 存档原因), that reason's own label from the table,
+ * so the officer reads why it ended; otherwise the staff's feedback in general.
+ */
+export function caseFeedbackLabel(status: CaseStatus): string {
+  if (CASE_STATUS_BUCKET[status] !== 'closed') return CASE_FEEDBACK_LABEL
+  const ended = CASE_FEEDBACK_ACTIONS.map((a) => caseMachine.table[a]).find((t) => t.to === status && t.inputs?.note?.required)
+  return ended?.inputs?.note?.label ?? CASE_FEEDBACK_LABEL
+}

@@ -2,7 +2,7 @@
 // with versions, assign, priority, topics, notes, batch). The server routes land in parallel, so
 // every call that may not exist yet degrades: a 404 from a route means "not there", and the desk
 // shows less rather than failing. Field names the server may not send yet are optional here.
-import type { ActionBody, InboxItem, InboxPage, InboxQuery, ItemDetail, RejectReason } from '@/domain'
+import { messageMachine, REPLY_ACTION, type BatchAction, type InboxItem, type InboxPage, type InboxQuery, type ItemAction, type ItemDetail, type RejectReason } from '@/domain'
 import { ApiError, request } from './api'
 
 /** GET /api/inbox's query (domain/schemas/inbox.ts): every filter combines with `q` and every sort. */
@@ -39,7 +39,7 @@ export interface Topic {
 }
 
 export interface ActInput {
-  action: ActionBody['action']
+  action: ItemAction
   note?: string
   reason?: RejectReason
   /** Reply text (the action `reply`). */
@@ -49,7 +49,7 @@ export interface ActInput {
 /** Views offered when the server has no GET /api/inbox/counts: filters today's inbox accepts. */
 export const FALLBACK_VIEWS: readonly DeskView[] = [
   { id: 'all', label: '全部', count: null, query: {} },
-  { id: 'new-messages', label: '待受理留言', count: null, query: { kind: 'message', status: 'new' } },
+  { id: 'new-messages', label: '待受理留言', count: null, query: { kind: 'message', status: messageMachine.initial.status } },
   { id: 'messages', label: '群众留言', count: null, query: { kind: 'message' } },
   { id: 'cases', label: '典型事例', count: null, query: { kind: 'case' } }
 ]
@@ -98,7 +98,7 @@ export const deskApi = {
    * versions (then it is an action like the others, so a stale reply is refused too).
    */
   act: (id: string, input: ActInput, version?: number) => {
-    if (input.action === 'reply' && version === undefined) {
+    if (input.action === REPLY_ACTION && version === undefined) {
       return request<DeskItemDetail>(path(id, '/reply'), { method: 'POST', data: { body: input.body } })
     }
     return request<DeskItemDetail>(path(id, '/actions'), { method: 'POST', data: withVersion(input, version) })
@@ -128,7 +128,7 @@ export interface BatchResult {
 }
 
 export type BatchOp =
-  | { op: 'act'; action: 'accept' | 'close' }
+  | { op: 'act'; action: BatchAction }
   | { op: 'assign'; assigneeId: string | null }
   | { op: 'tag'; topics: string[] }
 

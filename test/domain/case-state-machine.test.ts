@@ -1,4 +1,4 @@
-import { caseMachine, CASE_STATUSES, CASE_ACTIONS, CASE_STATUS_BUCKET, type CaseStatus, type CaseAction } from '../../domain/case/state-machine'
+import { caseFeedbackLabel, caseMachine, CASE_STATUSES, CASE_ACTIONS, CASE_STATUS_BUCKET, type CaseStatus, type CaseAction } from '../../domain/case/state-machine'
 
 // The full table, written out by hand from DESIGN.md: every (status, action) pair and its result.
 const expected: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
@@ -76,5 +76,14 @@ describe('what the app shows, read from the tables', () => {
     expect(caseMachine.requiredInput('archive')).toBe('note')
     expect(caseMachine.isOneTap('use')).toBe(false)
     expect(caseMachine.isOneTap('publish')).toBe(false)
+  })
+})
+
+describe("the officer's card reads why a case ended from the table", () => {
+  it('an archived case shows 存档原因 (the archive note), any other the staff feedback', () => {
+    expect(caseFeedbackLabel('archived')).toBe('存档原因')
+    expect(caseFeedbackLabel('returned')).toBe('宣传人员反馈')
+    expect(caseFeedbackLabel('accepted')).toBe('宣传人员反馈')
+    expect(caseFeedbackLabel('published')).toBe('宣传人员反馈')
   })
 })

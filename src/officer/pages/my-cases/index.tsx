@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { officerMayEdit, type MyCaseView } from '@/domain'
+import { caseFeedbackLabel, officerMayEdit, type MyCaseView } from '@/domain'
 import type { OutboxEntry } from '@/services/outbox'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
@@ -35,7 +35,7 @@ function CaseCard({ item }: { item: MyCaseView }) {
       <PhotoGrid photos={item.photos} />
       {item.staffComment ? (
         <View className={`zb-quote ${officerMayEdit(item.status) ? 'zb-quote--danger' : ''}`}>
-          <Text className='zb-label'>{item.status === 'archived' ? '存档原因' : '宣传人员反馈'}</Text>
+          <Text className='zb-label'>{caseFeedbackLabel(item.status)}</Text>
           <Text className='zb-quote__body'>{item.staffComment}</Text>
         </View>
       ) : null}

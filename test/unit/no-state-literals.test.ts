@@ -1,0 +1,68 @@
+import path from 'node:path'
+import ts from 'typescript'
+import { CASE_ACTIONS, CASE_STATUSES } from '../../domain/case/state-machine'
+import { MESSAGE_ACTIONS, MESSAGE_STATUSES } from '../../domain/message/state-machine'
+import { findStateLiterals, inMemoryProgram } from './support/state-literals'
+
+// Issue 6 §1: the transition tables say everything about a transition, and server, app and tests
+// read them; no status or action literal outside domain/ except in tests. This type-checks the
+// project once (one Program over src/ and server/; about 15 s on the shared 2-core machine) and
+// lists every literal that names a status or action where a status or action type is expected.
+// Migrations are frozen in time and must spell their values, so they are not checked.
+const LISTS = [MESSAGE_STATUSES, MESSAGE_ACTIONS, CASE_STATUSES, CASE_ACTIONS]
+const root = path.join(__dirname, '../..')
+const checked = (fileName: string) => {
+  const rel = path.relative(root, fileName).split(path.sep).join('/')
+  return (rel.startsWith('src/') || rel.startsWith('server/')) && !rel.startsWith('server/db/migrations/')
+}
+
+function projectProgram(): ts.Program {
+  const configPath = path.join(root, 'tsconfig.json')
+  const config = ts.readConfigFile(configPath, ts.sys.readFile)
+  if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'))
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root)
+  // Only the checked files as roots: what they import (domain/, types/) comes in by itself.
+  return ts.createProgram({ rootNames: parsed.fileNames.filter(checked), options: parsed.options })
+}
+
+test('no status or action literal outside domain/ (tests and migrations aside)', () => {
+  const offenders = findStateLiterals(projectProgram(), LISTS, checked).map((o) => `${path.relative(root, o.file)}:${o.line} '${o.text}'`)
+  if (offenders.length) console.log(`Status or action literals outside domain/ (ask the table, or name the meaning in domain/):\n${offenders.join('\n')}`)
+  expect(offenders).toEqual([])
+}, 120000)
+
+describe('the check itself', () => {
+  const source = `
+    type Status = 'new' | 'accepted' | 'closed' | 'archived'
+    type Mode = 'new' | 'edit'
+    declare function act(status: Status): void
+    declare function on(event: string, f: () => void): void
+    declare const status: Status
+    declare const mode: Mode
+    declare const text: string
+    act('closed')
+    const wanted: { status: Status } = { status: 'archived' }
+    if (status === 'accepted') act(status)
+    switch (status) { case 'new': break }
+    const list: Status[] = ['closed']
+    on('close', () => {})
+    const tone: string = 'closed'
+    if (mode === 'new') on(text, () => {})
+    if (text === 'accepted') on(text, () => {})
+    export { wanted, list, tone }
+  `
+  const program = inMemoryProgram({ '/virtual/sample.ts': source })
+  const lineOf = (needle: string) => source.split('\n').findIndex((l) => l.includes(needle)) + 1
+  const found = findStateLiterals(program, [['new', 'accepted', 'closed', 'archived']], (f) => f === '/virtual/sample.ts')
+
+  test('flags literals typed as a status: argument, property, comparison, case, array element', () => {
+    expect(found.map((f) => f.line).sort((a, b) => a - b)).toEqual(
+      ["act('closed')", "status: 'archived'", "status === 'accepted'", "case 'new'", "['closed']"].map(lineOf).sort((a, b) => a - b)
+    )
+  })
+
+  test('ignores the same words where no status type is expected', () => {
+    const flagged = new Set(found.map((f) => f.line))
+    for (const needle of ["on('close'", "tone: string = 'closed'", "mode === 'new'", "text === 'accepted'"]) expect(flagged.has(lineOf(needle))).toBe(false)
+  })
+})
