@@ -51,6 +51,20 @@ test('a returned case shows its status, the staff comment, its photo, and can be
   expect(sent[0].header.Authorization).toBe('Bearer tok-1')
 })
 
+test('an archived case explains itself: the reason under 存档原因, and it cannot be edited', async () => {
+  const archived: MyCaseView = { ...accepted, id: 'c0000000-0000-4000-8000-000000000004', title: '普通巡查记录', status: 'archived', staffComment: '日常巡查，暂无宣传价值。' }
+  fakeServer(() => ({ statusCode: 200, data: { items: [archived] } }))
+  render(<MyCases />)
+
+  await screen.findByText('普通巡查记录')
+  const card = cardOf('普通巡查记录')
+  expect(within(card).getByText('已存档')).toBeInTheDocument()
+  expect(within(card).getByText('存档原因')).toBeInTheDocument()
+  expect(within(card).getByText('日常巡查，暂无宣传价值。')).toBeInTheDocument()
+  expect(within(card).queryByText('宣传人员反馈')).toBeNull()
+  expect(within(card).queryByText('补充修改后重新提交')).toBeNull()
+})
+
 test('says so when there are no cases yet', async () => {
   fakeServer(() => ({ statusCode: 200, data: { items: [] } }))
   render(<MyCases />)
