@@ -25,8 +25,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { view } = request.query
       const viewQuery = !view ? null : isBuiltinViewKey(view) ? BUILTIN_VIEWS.find((v) => v.id === view)!.query : await findSavedViewQuery(app.db, viewer, view.toLowerCase())
       const filter = effectiveFilter(request.query, viewQuery)
-      const page = await listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl)
-      const calendar = await orgCalendar(app.db, user.orgId)
+      // Independent reads side by side: on PostgreSQL two pooled connections answer at once, so
+      // the calendar costs no extra round trip; PGlite's one connection takes them in turn.
+      const [page, calendar] = await Promise.all([
+        listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl),
+        orgCalendar(app.db, user.orgId)
+      ])
       return { ...page, items: page.items.map((i) => ({ ...i, due: dueView(calendar, viewer.now, i.dueAt ? new Date(i.dueAt) : null) })) }
     }
   )
