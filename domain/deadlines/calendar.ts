@@ -33,14 +33,25 @@ function compile(source: CompiledYear['source'], e: YearEntries): CompiledYear {
   }
 }
 
+// The built-in years are the same data for every calendar (one per request on the inbox):
+// compiled once per data set, not twenty-odd years of maps each time.
+const compiledSets = new WeakMap<ReadonlyMap<number, YearEntries>, ReadonlyMap<number, CompiledYear>>()
+function compiledBuiltin(builtin: ReadonlyMap<number, YearEntries>): ReadonlyMap<number, CompiledYear> {
+  let compiled = compiledSets.get(builtin)
+  if (!compiled) {
+    compiled = new Map([...builtin].map(([y, e]) => [y, compile('builtin', e)]))
+    compiledSets.set(builtin, compiled)
+  }
+  return compiled
+}
+
 /**
  * Builds a calendar from the built-in data and an admin's entries. An admin's entries for a
  * year replace the built-in year as a whole (the admin types in the State Council notice for
  * that year, which is complete), so a correction never mixes with stale data.
  */
 export function createCalendar(builtin: ReadonlyMap<number, YearEntries>, admin: ReadonlyMap<number, YearEntries> = new Map()): WorkCalendar {
-  const years = new Map<number, CompiledYear>()
-  for (const [y, e] of builtin) years.set(y, compile('builtin', e))
+  const years = new Map(compiledBuiltin(builtin))
   for (const [y, e] of admin) years.set(y, compile('admin', e))
   return {
     isWorkingDay(day) {
