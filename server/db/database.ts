@@ -15,6 +15,7 @@ import type { DeadlineRuleTable } from './tables/deadline-rule'
 import type { CalendarOverrideTable } from './tables/calendar-override'
 import type { NotificationTable } from './tables/notification'
 import type { SavedViewTable } from './tables/saved-view'
+import type { ItemPresenceTable } from './tables/item-presence'
 
 export interface Database {
   org: OrgTable
@@ -34,6 +35,7 @@ export interface Database {
   calendar_override: CalendarOverrideTable
   notification: NotificationTable
   saved_view: SavedViewTable
+  item_presence: ItemPresenceTable
 }
 
 export type Db = Kysely<Database>
