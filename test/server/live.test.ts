@@ -337,3 +337,51 @@ describe('GET /api/inbox/events (SSE)', () => {
     await waitFor(async () => t.app.live.hub.size === 0, 'the hub to let go of closed streams')
   })
 })
+
+// Several server processes on one PostgreSQL: each LISTENs for itself, so a change or a presence
+// made through one reaches the streams of another. (Embedded PGlite is one process by design.)
+const onPostgres = process.env.ZHIBAO_TEST_DB === 'postgres' ? describe : describe.skip
+onPostgres('two server processes on one PostgreSQL database', () => {
+  it('a change and a presence made through one process reach streams on the other; a lost LISTEN connection comes back with a resync', async () => {
+    const { openDatabase } = await import('../../server/db/connect')
+    const { buildApp } = await import('../../server/app')
+    const { loadConfig } = await import('../../server/config')
+    const name = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(t.db)).rows[0]!.db
+    const url = new URL(process.env.DATABASE_URL!)
+    url.pathname = '/' + name
+    const second = await openDatabase({ databaseUrl: url.toString(), pgliteDir: null })
+    const config = loadConfig({ JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent', JOBS: 'off', DATA_DIR: '/tmp/zhibao-test', H5_DIR: '/tmp/zhibao-test-no-h5' })
+    const app2 = await buildApp({ config, db: second.db, dbEngine: second.engine, orgId: t.orgId, logger: false, listen: second.listen, live: { now } })
+    await app2.listen({ port: 0, host: '127.0.0.1' })
+    const base2 = `http://127.0.0.1:${(app2.server.address() as AddressInfo).port}`
+    const id = await newMessage()
+    const saved = base
+    let a: SseClient | null = null
+    try {
+      // A's stream is on the second process (tickets carry the same secret); B acts on the first.
+      const ticket = await ticketFor(wang)
+      base = base2
+      a = await connect(ticket)
+      base = saved
+      await connected(a)
+      await inject(li, 'POST', `/api/items/${id}/actions`, { action: 'accept', version: 1 })
+      await waitFor(async () => a!.events.some((e) => e.event === 'item-changed' && e.data.id === id && e.data.version === 2), 'the other process to hear of the change')
+      await inject(li, 'PUT', `/api/items/${id}/presence`)
+      await waitFor(async () => a!.events.some((e) => e.event === 'presence' && e.data.itemId === id && e.data.viewers[0]?.name === '李四'), 'the other process to see the presence')
+      // Presence is in the database: the second process answers with it too.
+      const viaSecond = await app2.inject({ method: 'PUT', url: `/api/items/${id}/presence`, headers: bearer(wang) })
+      expect(viaSecond.json().viewers).toEqual([{ id: li.user.id, name: '李四' }])
+
+      // Kill every LISTEN connection: the second process reconnects and tells its streams to reload.
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`.execute(t.db)
+      await waitFor(async () => a!.events.some((e) => e.event === 'resync'), 'a resync after the reconnect')
+      await inject(li, 'POST', `/api/items/${id}/priority`, { priority: 2, version: 2 })
+      await waitFor(async () => a!.events.some((e) => e.event === 'item-changed' && e.data.id === id && e.data.version === 3), 'changes after the reconnect')
+    } finally {
+      base = saved
+      a?.close()
+      await app2.close()
+      await second.close()
+    }
+  })
+})
