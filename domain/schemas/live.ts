@@ -3,13 +3,7 @@ import { CursorSchema } from './formats'
 import { Id } from './common'
 import { ItemKind, ItemStatusSchema } from './item'
 
-/** How long a presence lasts without a heartbeat; the app beats at a third of it. */
-export const PRESENCE_TTL_SECONDS = 30
-export const PRESENCE_HEARTBEAT_SECONDS = 10
-/** How long an SSE ticket works; the EventSource connects right after fetching it. */
-export const LIVE_TICKET_TTL_SECONDS = 60
-/** At most this many changes per poll; the cursor then continues where the page stopped. */
-export const LIVE_CHANGES_MAX = 100
+export { PRESENCE_TTL_SECONDS, PRESENCE_HEARTBEAT_SECONDS, LIVE_TICKET_TTL_SECONDS, LIVE_CHANGES_MAX, LIVE_EVENTS } from '../live'
 
 /** What a change of an item says: enough to tell whether a shown row is stale, nothing more. */
 export const ItemChangedEvent = Type.Object({ id: Id, version: Type.Integer(), status: ItemStatusSchema, kind: ItemKind })
@@ -40,6 +34,3 @@ export const LiveChanges = Type.Object({
   cursor: Type.String()
 })
 export type LiveChanges = Static<typeof LiveChanges>
-
-/** SSE event names (the `event:` field). `resync`: too much changed at once, reload the list. */
-export const LIVE_EVENTS = { itemChanged: 'item-changed', presence: 'presence', resync: 'resync' } as const
