@@ -31,7 +31,8 @@ function sseTransport(): LiveTransport {
     }, backoffMs(attempt++))
   }
   const open = async (again: boolean) => {
-    if (stopped) return
+    // A browser without EventSource (very old, or a test's DOM): the desk works, just not live.
+    if (stopped || typeof EventSource === 'undefined') return
     let ticket: string
     try {
       ticket = (await request<{ ticket: string }>('/api/inbox/events/ticket', { method: 'POST' })).ticket

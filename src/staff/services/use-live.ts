@@ -13,10 +13,20 @@ export type { LiveEvent } from './live'
 export function useLiveChanges(onChange: (event: LiveEvent) => void): void {
   const latest = useRef(onChange)
   latest.current = onChange
-  const [shown, setShown] = useState(true)
-  useDidShow(() => setShown(true))
-  useDidHide(() => setShown(false))
-  useEffect(() => (shown ? subscribeLive((e) => latest.current(e)) : undefined), [shown])
+  const off = useRef<(() => void) | null>(null)
+  const listen = () => {
+    if (!off.current) off.current = subscribeLive((e) => latest.current(e))
+  }
+  const stop = () => {
+    off.current?.()
+    off.current = null
+  }
+  useEffect(() => {
+    listen()
+    return stop
+  }, [])
+  useDidShow(listen)
+  useDidHide(stop)
 }
 
 /**
