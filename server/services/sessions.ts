@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { Db } from '../db/database'
 import type { SessionView } from '../../domain/schemas/auth'
-import { unauthorized } from '../http/errors'
+import { UnauthenticatedError } from '../../domain/errors'
 import { findUserById, toUserView } from '../repositories/users'
 import {
   claimRefreshToken,
@@ -37,7 +37,7 @@ const expiry = (deps: SessionDeps) => new Date(Date.now() + deps.sessionTtlDays 
 
 async function view(deps: SessionDeps, sessionId: string, userId: string, refreshToken: string): Promise<SessionView> {
   const user = await findUserById(deps.db, userId)
-  if (!user) throw unauthorized('账号不存在，请重新登录')
+  if (!user) throw new UnauthenticatedError('账号不存在，请重新登录')
   return {
     token: deps.signAccess({ sub: user.id, org: user.org_id, sid: sessionId }),
     refreshToken,
@@ -80,7 +80,7 @@ export async function refreshSession(deps: SessionDeps, refreshToken: string): P
     await extendSession(tx, session.id, expiry(deps))
     return { ok: true as const, sessionId: session.id, userId: session.user_id }
   })
-  if (!outcome.ok) throw unauthorized(outcome.reused ? '登录凭证已在别处使用，为安全起见已退出登录，请重新登录' : EXPIRED)
+  if (!outcome.ok) throw new UnauthenticatedError(outcome.reused ? '登录凭证已在别处使用，为安全起见已退出登录，请重新登录' : EXPIRED)
   return view(deps, outcome.sessionId, outcome.userId, next)
 }
 
