@@ -121,7 +121,8 @@ test('the inbox opens a stream with a ticket, patches a row on screen, and gathe
   await screen.findByText('东关夜市烧烤摊占道经营', {}, SLOW)
   const es = await stream()
   expect(es.url).toBe('/api/inbox/events?ticket=tkt.sig')
-  expect(sent.find((r) => r.url === '/api/inbox/events/ticket')?.method).toBe('POST')
+  // A JSON request needs a JSON body: the server answers an empty one with 400.
+  expect(sent.find((r) => r.url === '/api/inbox/events/ticket')).toMatchObject({ method: 'POST', data: {} })
 
   // A colleague accepts the item on screen: its row follows, in place.
   es.emit('item-changed', { id: row.id, version: 2, status: 'accepted', kind: 'message' })
@@ -187,4 +188,5 @@ test('usePresence: heartbeat while the item is open, others only, live arrivals,
   await waitFor(() => expect(document.querySelector('.zb-presence-note')).toBeNull(), SLOW)
   unmount()
   await waitFor(() => expect(sent.filter((r) => r.url === `/api/items/${row.id}/presence`).map((r) => r.method)).toEqual(['PUT', 'DELETE']), SLOW)
+  expect(sent.filter((r) => r.url === `/api/items/${row.id}/presence`).map((r) => r.data)).toEqual([{}, {}])
 })

@@ -17,9 +17,15 @@ async function citizenPosts(baseUrl: string, body: string) {
   expect(res.status).toBe(201)
 }
 
+const seen: string[] = []
 async function deskPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  return context.newPage()
+  const page = await context.newPage()
+  page.on('response', (r) => {
+    if (/presence|events/.test(r.url())) seen.push(`${r.request().method()} ${r.url().replace(/ticket=[^&]+/, 'ticket=…')} ${r.status()}`)
+  })
+  page.on('console', (m) => seen.push(`console: ${m.text()}`))
+  return page
 }
 const rows = (page: Page) => page.locator('.desk-row').filter({ visible: true })
 
@@ -52,7 +58,9 @@ describeInBrowser('live updates on the H5 desk at 1440×900', () => {
     // B opens it: A's panel says so, pushed over the event stream (A does nothing).
     await rows(b).filter({ hasText: FIRST.slice(0, 10) }).locator('.desk-row__excerpt').click()
     await b.locator('.desk__detail').filter({ visible: true }).getByText(FIRST).waitFor()
-    await detailA.locator('.zb-presence-note', { hasText: '李四 正在处理' }).waitFor({ timeout: 20_000 })
+    await detailA.locator('.zb-presence-note', { hasText: '李四 正在处理' }).waitFor({ timeout: 20_000 }).catch((err) => {
+      throw new Error(`${err.message}\n${seen.join('\n')}`)
+    })
     // And B, whose heartbeat answers with the others, sees A.
     await b.locator('.zb-presence-note', { hasText: '王五 正在处理' }).waitFor({ timeout: 20_000 })
     await screenshot(a, '41-live-presence-1440')

@@ -9,6 +9,9 @@ import { backoffMs, liveHub, type LiveEvent, type LiveTransport } from './live-c
 
 export type { LiveEvent } from './live-core'
 
+// The request goes out as JSON, and the server refuses an empty JSON body (400): send an empty object.
+const EMPTY_BODY = {}
+
 function sseTransport(): LiveTransport {
   let source: EventSource | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -35,7 +38,7 @@ function sseTransport(): LiveTransport {
     if (stopped || typeof EventSource === 'undefined') return
     let ticket: string
     try {
-      ticket = (await request<{ ticket: string }>('/api/inbox/events/ticket', { method: 'POST' })).ticket
+      ticket = (await request<{ ticket: string }>('/api/inbox/events/ticket', { method: 'POST', data: EMPTY_BODY })).ticket
     } catch {
       return retry()
     }

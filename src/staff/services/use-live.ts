@@ -43,9 +43,10 @@ export function usePresence(itemId: string | null): Viewer[] {
     let alive = true
     let timer: ReturnType<typeof setInterval> | null = null
     const url = `/api/items/${encodeURIComponent(itemId)}/presence`
+    // `data: {}`: requests go out as JSON, and an empty JSON body is a 400.
     const beat = async () => {
       try {
-        const res = await request<PresenceView>(url, { method: 'PUT', retry: false })
+        const res = await request<PresenceView>(url, { method: 'PUT', data: {}, retry: false })
         if (alive) setViewers(res.viewers)
       } catch (e) {
         // Not for this role (reviewers read only) or the item is gone: stop asking.
@@ -57,7 +58,7 @@ export function usePresence(itemId: string | null): Viewer[] {
     return () => {
       alive = false
       if (timer) clearInterval(timer)
-      void request(url, { method: 'DELETE', retry: false }).catch(() => undefined)
+      void request(url, { method: 'DELETE', data: {}, retry: false }).catch(() => undefined)
     }
   }, [itemId])
   useLiveChanges((e) => {
