@@ -1,10 +1,11 @@
 import crypto from 'node:crypto'
 import type { Db } from '../db/database'
 import type { SessionView } from '../../domain/schemas/auth'
-import { UnauthenticatedError } from '../../domain/errors'
+import { ForbiddenError, UnauthenticatedError } from '../../domain/errors'
 import { findUserById, toUserView } from '../repositories/users'
 import {
   claimRefreshToken,
+  dropUnusedRefreshToken,
   extendSession,
   findLiveSession,
   insertRefreshToken,
@@ -12,6 +13,7 @@ import {
   revokeSession,
   revokeUserSessions,
   sessionOfToken,
+  usedTokenAndSuccessor,
   type RevokeReason
 } from '../repositories/sessions'
 
@@ -38,6 +40,7 @@ const expiry = (deps: SessionDeps) => new Date(Date.now() + deps.sessionTtlDays 
 async function view(deps: SessionDeps, sessionId: string, userId: string, refreshToken: string): Promise<SessionView> {
   const user = await findUserById(deps.db, userId)
   if (!user) throw new UnauthenticatedError('账号不存在，请重新登录')
+  if (user.disabled_at) throw new UnauthenticatedError(DISABLED)
   return {
     token: deps.signAccess({ sub: user.id, org: user.org_id, sid: sessionId }),
     refreshToken,
@@ -49,6 +52,7 @@ async function view(deps: SessionDeps, sessionId: string, userId: string, refres
 
 /** A new sign-in: a session row and its first refresh token. */
 export async function openSession(deps: SessionDeps, user: { id: string; org_id: string }): Promise<SessionView> {
+  if (await isDisabled(deps.db, user.id)) throw new ForbiddenError(DISABLED, 'account_disabled')
   const refreshToken = newRefreshToken()
   const sessionId = await deps.db.transaction().execute(async (tx) => {
     const id = await insertSession(tx, { orgId: user.org_id, userId: user.id, expiresAt: expiry(deps) })
@@ -59,20 +63,41 @@ export async function openSession(deps: SessionDeps, user: { id: string; org_id:
 }
 
 const EXPIRED = '登录已过期，请重新登录'
+export const DISABLED = '该账号已被管理员停用，如有疑问请联系本局管理员'
+
+async function isDisabled(db: Db, userId: string): Promise<boolean> {
+  const user = await findUserById(db, userId)
+  return Boolean(user?.disabled_at)
+}
+
+/**
+ * How long after an exchange its refresh token may be presented again, as the retry of an exchange
+ * whose answer was lost (a tunnel, a timeout): the client never got the new token, so it can only
+ * retry with the old one. Such a retry gets a fresh pair and the lost pair's refresh token is
+ * dropped (it never works; the chain stays one line, so the retry's own answer may be lost too).
+ */
+export const REFRESH_RETRY_GRACE_SECONDS = 600
 
 /**
  * Exchanges a refresh token for a new pair. Each token works once: presenting a used one means
- * two parties hold it (a copied token), so the whole sign-in is revoked and both must log in again.
+ * two parties hold it (a copied token), so the whole sign-in is revoked and both must log in again;
+ * except as the retry of an exchange whose answer was lost: within REFRESH_RETRY_GRACE_SECONDS and while
+ * the token that exchange made has never been used (nobody has shown they received it).
  */
 export async function refreshSession(deps: SessionDeps, refreshToken: string): Promise<SessionView> {
   const tokenHash = hashRefreshToken(refreshToken)
   const next = newRefreshToken()
   const outcome = await deps.db.transaction().execute(async (tx) => {
-    const claimed = await claimRefreshToken(tx, tokenHash)
+    let claimed = await claimRefreshToken(tx, tokenHash)
     if (!claimed) {
-      const reused = await sessionOfToken(tx, tokenHash)
-      if (reused) await revokeSession(tx, reused, 'refresh_reuse')
-      return { ok: false as const, reused: Boolean(reused) }
+      const used = await usedTokenAndSuccessor(tx, tokenHash, REFRESH_RETRY_GRACE_SECONDS)
+      const lostAnswer = used?.usedRecently && used.unusedSuccessor && (await dropUnusedRefreshToken(tx, used.unusedSuccessor))
+      if (lostAnswer) claimed = used.sessionId
+      else {
+        const reused = used?.sessionId ?? (await sessionOfToken(tx, tokenHash))
+        if (reused) await revokeSession(tx, reused, 'refresh_reuse')
+        return { ok: false as const, reused: Boolean(reused) }
+      }
     }
     const session = await findLiveSession(tx, claimed)
     if (!session) return { ok: false as const, reused: false }
