@@ -55,7 +55,7 @@ async function makeApp(db: Awaited<ReturnType<typeof freshDatabase>>, orgId: str
     WECHAT_APPID: wechat.appId,
     WECHAT_SECRET: wechat.secret
   })
-  const app = await buildApp({ config, db: db.db, dbEngine: db.engine, orgId, logger: false })
+  const app = await buildApp({ config, db: db.db, dbEngine: db.engine, orgId, logger: false, listen: db.listen })
   await app.ready()
   return app
 }
