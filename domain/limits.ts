@@ -27,7 +27,11 @@ export const LIMITS = {
   /** The upload limit in MB (the server answers 413 above it). */
   uploadMb: 15,
   /** Inbox page size. */
-  pageSize: 100
+  pageSize: 100,
+  /** Items named in one batch request. */
+  batchItems: 200,
+  /** Items one "all that match this filter" batch acts on; it says when more matched. */
+  batchFilterCap: 500
 } as const
 
 /** A mainland mobile number: 11 digits starting 13–19. */

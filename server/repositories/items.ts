@@ -82,3 +82,20 @@ export async function findDeskUser(db: DbOrTx, orgId: string, userId: string): P
 export async function findDepartment(db: DbOrTx, orgId: string, id: string): Promise<{ id: string; name: string } | undefined> {
   return db.selectFrom('department').select(['id', 'name']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst()
 }
+
+/**
+ * Locks an item and the other item an action names (a merge's survivor) in id order, so two
+ * merges of the same pair in opposite directions cannot deadlock; returns the other one as
+ * found in the bureau, or null.
+ */
+export async function lockWithOther(db: DbOrTx, orgId: string, id: string, otherId: string): Promise<Pick<Item, 'id' | 'kind' | 'status'> | null> {
+  const rows = await db
+    .selectFrom('item')
+    .select(['id', 'kind', 'status'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [id, otherId])
+    .orderBy('id')
+    .forUpdate()
+    .execute()
+  return rows.find((r) => r.id === otherId) ?? null
+}

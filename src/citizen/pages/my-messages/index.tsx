@@ -7,7 +7,9 @@ import { Timeline } from '@/components/timeline'
 import { LoadState } from '@/components/load-state'
 import { formatTime } from '@/components/format'
 import { useLoaded } from '@/components/use-loaded'
-import { api } from '@/services/api'
+import { citizenApi } from '@/services/citizen-api'
+import { MergedNote } from './merged-note'
+import './index.scss'
 
 const NO_MESSAGES: MyMessageView[] = []
 
@@ -29,13 +31,14 @@ function MessageCard({ message }: { message: MyMessageView }) {
           <Text className='zb-hint'>{formatTime(message.reply.at)}</Text>
         </View>
       ) : null}
+      {message.mergedInto ? <MergedNote into={message.mergedInto} /> : null}
       <Timeline events={message.timeline} />
     </View>
   )
 }
 
 export default function MyMessages() {
-  const fetchMessages = useCallback(async () => (await api.myMessages()).items, [])
+  const fetchMessages = useCallback(async () => (await citizenApi.myMessages()).items, [])
   const { data: items, loading, error, retryable, reload: load } = useLoaded(fetchMessages, NO_MESSAGES)
 
   return (
