@@ -13,11 +13,14 @@ import securityHeaders from './plugins/external/security-headers'
 import cors from './plugins/external/cors'
 import compress from './plugins/external/compress'
 import tmpSweeper from './plugins/app/tmp-sweeper'
+import dbProbe from './plugins/app/db-probe'
 import orgPlugin from './plugins/app/org'
 import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
 import media from './plugins/app/media'
 import jobs, { type JobsOptions } from './plugins/app/jobs'
+import live from './plugins/app/live'
+import type { ListenFn } from './db/connect'
 import api from './routes/api'
 
 declare module 'fastify' {
@@ -25,6 +28,9 @@ declare module 'fastify' {
     dbEngine: 'pglite' | 'postgres'
   }
 }
+
+/** How often the background probe behind /api/health asks the database (server/db/probe.ts). */
+const DB_PROBE_INTERVAL_MS = 2000
 
 export interface AppDeps {
   config: Config
@@ -34,6 +40,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger']
   /** Fixed clock for the background jobs (tests). */
   jobsNow?: JobsOptions['now']
+  /** The database's notifications (OpenedDatabase.listen): live updates across processes. */
+  listen?: ListenFn
+  /** Tests: the clock of presence expiry and SSE tickets, and the stream heartbeat. */
+  live?: { now?: () => Date; heartbeatMs?: number }
 }
 
 /**
@@ -64,12 +74,14 @@ export async function buildApp(deps: AppDeps) {
   await app.register(dbPlugin, { db: deps.db })
   await app.register(rateLimit)
   // App: services built on that infrastructure.
+  await app.register(dbProbe, { intervalMs: DB_PROBE_INTERVAL_MS })
   await app.register(orgPlugin, { orgId: deps.orgId })
   await app.register(auth, { secret: deps.config.jwtSecret, ...deps.config.sessions })
   await app.register(wechat, deps.config.wechat)
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
   await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow })
+  await app.register(live, { listen: deps.listen, jwtSecret: deps.config.jwtSecret, ...deps.live })
   // Routes.
   await app.register(api, { prefix: '/api' })
   await app.register(staticH5, { h5Dir: deps.config.h5Dir })

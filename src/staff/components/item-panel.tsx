@@ -10,6 +10,8 @@ import { focusFieldIn, revealIn } from '@/services/keyboard'
 import { MessageActions, MessageCard } from '../pages/item/message-parts'
 import { CaseActions, CaseCard } from '../pages/item/case-parts'
 import { AssignCard } from './assign-card'
+import { PresenceNote } from './presence-note'
+import { usePresence, useLiveChanges } from '../services/use-live'
 // The item cards' own styles, wherever the panel is shown (the item page or the desk's detail).
 import '../pages/item/index.scss'
 import './item-panel.scss'
@@ -71,6 +73,14 @@ export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) 
     void load()
   }, [load])
 
+  // Who else has it open, and what they changed: a newer version than the one shown reloads it.
+  const viewers = usePresence(id)
+  const shownVersion = useRef<number | null>(null)
+  shownVersion.current = detail?.id === id ? (detail.version ?? null) : null
+  useLiveChanges((e) => {
+    if (e.type === 'resync' || (e.type === 'item-changed' && e.change.id === id && shownVersion.current !== null && e.change.version > shownVersion.current)) void load()
+  })
+
   /** Runs a change; the server answers with the updated item. True when it went through. */
   const change = async (call: () => Promise<DeskItemDetail>, done: string): Promise<boolean> => {
     setBusy(true)
@@ -126,6 +136,7 @@ export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) 
 
   return (
     <View className='item-panel'>
+      <PresenceNote viewers={viewers} />
       {detail.kind === 'case' ? (
         <>
           <CaseCard detail={detail} />

@@ -16,6 +16,7 @@ import { BatchBar } from '../../components/batch-bar'
 import { ItemPanel, type PanelCommand } from '../../components/item-panel'
 import { ShortcutHelp } from '../../components/shortcut-help'
 import { commandFor, type DeskCommand } from '../../components/shortcuts'
+import { useLiveChanges } from '../../services/use-live'
 import { emptyText, statusFilters, type StatusFilter } from './filters'
 import './index.scss'
 
@@ -171,6 +172,41 @@ export default function Inbox() {
     void reloadCounts()
   }
 
+  // Live updates: a row on screen is patched in place (status, version); an item not on screen is
+  // counted for the 有 N 条新事项 bar, so the list never jumps under the reader's eyes.
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set())
+  const [stale, setStale] = useState(false)
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(
+    () => () => {
+      if (countsTimer.current) clearTimeout(countsTimer.current)
+    },
+    []
+  )
+  useLiveChanges((e) => {
+    if (e.type === 'presence') return
+    // The sidebar's counts follow, at most every 2 s however many changes arrive.
+    if (!countsTimer.current) {
+      countsTimer.current = setTimeout(() => {
+        countsTimer.current = null
+        void reloadCounts()
+      }, 2000)
+    }
+    if (e.type === 'resync') return setStale(true)
+    const { id, version, status } = e.change
+    if (items.some((i) => i.id === id)) setItems((prev) => prev.map((i) => (i.id === id && version > (i.version ?? 0) ? { ...i, status, version } : i)))
+    else setFresh((prev) => new Set(prev).add(id))
+  })
+  const showFresh = () => {
+    setFresh(new Set())
+    setStale(false)
+    void reload(filter, views)
+  }
+  useEffect(() => {
+    setFresh(new Set())
+    setStale(false)
+  }, [filter])
+
   // Keyboard shortcuts (H5). The handler reads the newest state through a ref.
   const keyHandler = useRef<(c: DeskCommand) => boolean>(() => false)
   keyHandler.current = (c) => {
@@ -272,6 +308,11 @@ export default function Inbox() {
             </View>
             {wide ? <Text className='zb-hint desk__keys'>快捷键：j / k 上下，Enter 打开，x 选中，e 受理，r 答复，a 分派，? 帮助</Text> : null}
           </View>
+          {fresh.size > 0 || stale ? (
+            <View className='desk__fresh' onClick={showFresh}>
+              <Text>{fresh.size > 0 ? `有 ${fresh.size} 条新事项，点击查看` : '列表有更新，点击刷新'}</Text>
+            </View>
+          ) : null}
           <BatchBar selected={selected} onClear={() => setChecked(new Set())} onDone={onBatchDone} />
           {wide && items.length > 0 ? (
             <View className='desk__columns'>
