@@ -15,6 +15,8 @@ export const LIMITS = {
   placeAddress: 200,
   topic: 20,
   topicsPerItem: 5,
+  /** A saved inbox view's name (the sidebar's width). */
+  savedViewLabel: 20,
   photosPerCase: 9,
   /** The named body a message out of jurisdiction was passed on to. */
   transferredTo: 100,

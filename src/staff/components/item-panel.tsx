@@ -10,6 +10,10 @@ import { focusFieldIn, revealIn } from '@/services/keyboard'
 import { MessageActions, MessageCard } from '../pages/item/message-parts'
 import { CaseActions, CaseCard } from '../pages/item/case-parts'
 import { AssignCard } from './assign-card'
+import { PriorityCard } from './priority-card'
+import { TopicsCard } from './topics-card'
+import { NoteCard } from './note-card'
+import { DuplicatesCard } from './duplicates-card'
 // The item cards' own styles, wherever the panel is shown (the item page or the desk's detail).
 import '../pages/item/index.scss'
 import './item-panel.scss'
@@ -27,13 +31,15 @@ export interface ItemPanelProps {
   onChanged?: (detail: DeskItemDetail) => void
   /** Each time the item has been read. */
   onLoaded?: (detail: DeskItemDetail) => void
+  /** Show another item instead (after merging this one into it). */
+  onOpenItem?: (id: string) => void
 }
 
 /**
  * One item with everything staff can do to it: the item's page on a phone, the detail beside
  * the list on a desk. Actions carry the item's version once the server sends one.
  */
-export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) {
+export function ItemPanel({ id, command, onChanged, onLoaded, onOpenItem }: ItemPanelProps) {
   const [detail, setDetail] = useState<DeskItemDetail | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
@@ -149,11 +155,30 @@ export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) 
         open={assigning}
         busy={busy}
         onOpen={() => setAssigning(true)}
+        onClose={() => setAssigning(false)}
         onAssign={async (assigneeId, name) => {
           const ok = await change(() => deskApi.assign(id, { assigneeId }, detail.version), assigneeId ? `已分派给${name}` : '已取消分派')
           if (ok) setAssigning(false)
         }}
       />
+      <PriorityCard
+        priority={detail.priority ?? 0}
+        busy={busy}
+        onSet={(p) => void change(() => deskApi.setPriority(id, p, detail.version), '已设置优先级')}
+      />
+      <TopicsCard topics={detail.topics ?? []} busy={busy} onSave={(topics) => change(() => deskApi.setTopics(id, topics, detail.version), '已标记主题')} />
+      <DuplicatesCard
+        detail={detail}
+        busy={busy}
+        onMerge={async (from, into) => {
+          const fromThis = from.id === id
+          const ok = await change(() => deskApi.merge(from.id, into, fromThis ? detail.version : undefined), '已合并')
+          // This item went into the other one: show the one that remains.
+          if (ok && fromThis) onOpenItem?.(into)
+          return ok
+        }}
+      />
+      <NoteCard busy={busy} onSend={(body) => change(() => deskApi.addNote(id, body, detail.version), '已添加备注')} />
       <View className='zb-card'>
         <Text className='zb-label'>办理记录</Text>
         <Timeline events={detail.timeline} kind={detail.kind} showActor />
