@@ -15,12 +15,12 @@ export const LIMITS = {
   placeAddress: 200,
   topic: 20,
   topicsPerItem: 5,
-  /** A saved inbox view's name (the sidebar's width). */
-  savedViewLabel: 20,
   photosPerCase: 9,
   /** The named body a message out of jurisdiction was passed on to. */
   transferredTo: 100,
   personName: 32,
+  /** A saved inbox view's name (the sidebar's width). */
+  savedViewLabel: 20,
   username: 64,
   password: 128,
   /** The upload limit in MB (the server answers 413 above it). */
