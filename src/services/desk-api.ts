@@ -74,6 +74,8 @@ export interface DuplicateCandidate {
   createdAt: string
   score: number
   reasons: ('text' | 'author' | 'phone' | 'place' | 'time')[]
+  /** Whether this item may be merged into the candidate (same kind, candidate still open or waiting). */
+  mergeable?: boolean
 }
 
 export interface ActInput {
@@ -244,6 +246,8 @@ export async function runBatch(items: readonly DeskInboxItem[], op: BatchOp, don
 
 interface BatchAnswer {
   matched?: number
+  /** The filter matched more than one batch acts on. */
+  capped?: boolean
   results: { id: string; ok: boolean; code?: string; message?: string }[]
 }
 const resultsOf = (answer: BatchAnswer, done: string): BatchResult[] =>
@@ -256,9 +260,10 @@ export type BatchFilter = Omit<DeskInboxQuery, 'cursor' | 'limit'>
  * The operation on every item the filter matches (the server caps how many and says how many
  * matched). Needs the batch route: there is no item-by-item fallback for a set the desk has not listed.
  */
-export async function runBatchOnFilter(filter: BatchFilter, op: BatchOp, done = '已完成'): Promise<{ matched: number; results: BatchResult[] }> {
+export async function runBatchOnFilter(filter: BatchFilter, op: BatchOp, done = '已完成'): Promise<{ matched: number; capped: boolean; results: BatchResult[] }> {
   const answer = await request<BatchAnswer>('/api/items/batch', { method: 'POST', data: { ...op, filter } })
-  return { matched: answer.matched ?? answer.results.length, results: resultsOf(answer, done) }
+  const matched = answer.matched ?? answer.results.length
+  return { matched, capped: answer.capped ?? matched > answer.results.length, results: resultsOf(answer, done) }
 }
 
 /** For tests: forget what was learnt about the batch route. */

@@ -259,7 +259,16 @@ describe('the item panel', () => {
     const onOpenItem = jest.fn()
     const sent = panelServer((req) => {
       if (req.url === `/api/items/${item.id}/duplicates`) {
-        return { statusCode: 200, data: { candidates: [{ id: other.id, kind: 'message', excerpt: '夜市烧烤油烟', status: 'new', createdAt: other.createdAt, score: 0.8, reasons: ['text', 'phone'] }] } }
+        return {
+          statusCode: 200,
+          data: {
+            candidates: [
+              { id: other.id, kind: 'message', title: null, excerpt: '夜市烧烤油烟', trackingCode: 'K7M3Q9', status: 'new', createdAt: other.createdAt, score: 0.8, reasons: ['text', 'phone'], mergeable: true },
+              // A closed one can take nothing in: 合并 is off for it, 合并到此 is not.
+              { id: row(3).id, kind: 'message', title: null, excerpt: '已办结的旧留言', trackingCode: null, status: 'closed', createdAt: other.createdAt, score: 0.5, reasons: ['author'], mergeable: false }
+            ]
+          }
+        }
       }
       if (req.url === `/api/items/${other.id}/merge`) return { statusCode: 200, data: detailOf(item, { version: 4 }) }
       if (req.url === `/api/items/${item.id}/merge`) return { statusCode: 200, data: detailOf(other, { version: 7 }) }
@@ -270,15 +279,18 @@ describe('the item panel', () => {
       .mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
       .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
     render(<ItemPanel id={item.id} onOpenItem={onOpenItem} />)
-    const card = (await screen.findByText('可能重复（1）')).closest('.duplicates-card') as HTMLElement
+    const card = (await screen.findByText('可能重复（2）')).closest('.duplicates-card') as HTMLElement
     expect(within(card).getByText('夜市烧烤油烟')).toBeInTheDocument()
     expect(within(card).getByText('内容相近、同一电话')).toBeInTheDocument()
+    const closed = within(card).getByText('已办结的旧留言').closest('.duplicates-card__row') as HTMLElement
+    expect(within(closed).getByText('合并').closest('.nut-button')).toHaveClass('nut-button-disabled')
 
     // Cancelled: nothing is sent.
-    fireEvent.click(within(card).getByText('合并到此'))
+    const first = () => within(document.querySelector('.duplicates-card') as HTMLElement).getAllByText('合并到此')[0]
+    fireEvent.click(first())
     await waitFor(() => expect(asked).toHaveBeenCalledTimes(1))
     expect(posts(sent)).toEqual([])
-    fireEvent.click(within(card).getByText('合并到此'))
+    fireEvent.click(first())
     await waitFor(() => expect(posts(sent)).toEqual([['POST', `/api/items/${other.id}/merge`, { into: item.id }]]))
     expect(onOpenItem).not.toHaveBeenCalled()
 
@@ -288,7 +300,7 @@ describe('the item panel', () => {
       if (!el) throw new Error('not yet')
       return el as HTMLElement
     })
-    fireEvent.click(within(again).getByText('合并'))
+    fireEvent.click(within(again).getAllByText('合并')[0])
     await waitFor(() => expect(posts(sent)[1]).toEqual(['POST', `/api/items/${item.id}/merge`, { into: other.id, version: 4 }]))
     // What remains is the other item: the desk moves there.
     await waitFor(() => expect(onOpenItem).toHaveBeenCalledWith(other.id))
@@ -378,6 +390,7 @@ describe('the desk frame', () => {
           statusCode: 200,
           data: {
             matched: 45,
+            capped: true,
             results: [
               { id: row(1).id, ok: true, status: 'new', message: '已分派' },
               { id: 'a0000000-0000-4000-8000-000000000099', ok: false, code: 'not_allowed', message: '该条已办结，不能分派' }

@@ -71,9 +71,10 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     // The server's clock runs 20 days behind while the first message is posted.
     server = await startServer({ JOBS: 'off' }, { clockShiftDays: 20 })
     browser = await launch()
-    const citizen = await devToken('citizen', '张三')
-    await post('/api/messages', citizen, OLD_QUESTION)
+    await post('/api/messages', await devToken('citizen', '张三'), OLD_QUESTION)
     await server.realClock()
+    // Tokens from the shifted clock expired 20 days ago: sign in again.
+    const citizen = await devToken('citizen', '张三')
     const neighbour = await devToken('citizen', '李四')
     await post('/api/messages', citizen, NOISE)
     await post('/api/messages', neighbour, NOISE_AGAIN)

@@ -30,6 +30,7 @@ type Picking = 'assign' | 'tag' | null
 interface Outcome {
   title: string
   matched: number | null
+  capped: boolean
   rows: { item: DeskInboxItem | undefined; result: BatchResult }[]
 }
 
@@ -52,12 +53,12 @@ export function BatchBar({ selected, listed, allListedSelected, more, filter, on
     setBusy(true)
     try {
       if (wholeSet) {
-        const { matched, results } = await runBatchOnFilter(filter, op, done)
-        setOutcome({ title, matched, rows: results.map((result) => ({ item: items.find((i) => i.id === result.id), result })) })
+        const { matched, capped, results } = await runBatchOnFilter(filter, op, done)
+        setOutcome({ title, matched, capped, rows: results.map((result) => ({ item: items.find((i) => i.id === result.id), result })) })
         onDone(results)
       } else {
         const results = await runBatch(items, op, done)
-        setOutcome({ title, matched: null, rows: results.map((result) => ({ item: items.find((i) => i.id === result.id), result })) })
+        setOutcome({ title, matched: null, capped: false, rows: results.map((result) => ({ item: items.find((i) => i.id === result.id), result })) })
         onDone(results)
       }
       setPicking(null)
@@ -178,7 +179,7 @@ export function BatchBar({ selected, listed, allListedSelected, more, filter, on
               关闭
             </Text>
           </View>
-          {outcome.matched !== null && outcome.matched > outcome.rows.length ? (
+          {outcome.capped ? (
             <Text className='zb-hint'>一次最多处理 {outcome.rows.length} 条，其余的请再次执行。</Text>
           ) : null}
           {outcome.rows.map(({ item, result }) => (

@@ -85,7 +85,8 @@ export function DuplicatesCard({ detail, busy, onMerge }: DuplicatesCardProps) {
             </Button>
             <Button
               size='small'
-              disabled={busy}
+              // The server says when the other one cannot take this in (another kind, or already closed).
+              disabled={busy || c.mergeable === false}
               onClick={async () => {
                 if (await ask('合并到那一条？', '当前这条将并入那一条并结束，留言人会看到它并入了哪条、以及那条的答复。')) await onMerge(detail, c.id)
               }}
