@@ -112,7 +112,7 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     await desk.keyboard.press('Enter')
     await detail(desk).getByText(first.split('\n').find((l) => l.length > 12)!.slice(0, 12)).first().waitFor()
 
-    // A saved view: 已超期 narrowed to questions by search, saved as 超期咨询; it lists with its count.
+    // A saved view: 已超期 saved as 超期咨询; it lists with its count and is the view shown.
     await desk.locator('.desk-shell__view', { hasText: '已超期' }).click()
     await rowWith(desk, OLD_QUESTION.body).waitFor()
     await desk.locator('.view-tools__link', { hasText: '保存为视图' }).click()

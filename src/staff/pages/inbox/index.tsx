@@ -198,7 +198,19 @@ export default function Inbox() {
 
   const onChanged = (d: DeskItemDetail) => {
     setItems((prev) =>
-      prev.map((i) => (i.id === d.id ? { ...i, status: d.status, version: d.version ?? i.version, assigneeName: d.assignee === undefined ? i.assigneeName : (d.assignee?.name ?? null) } : i))
+      prev.map((i) =>
+        i.id === d.id
+          ? {
+              ...i,
+              status: d.status,
+              version: d.version ?? i.version,
+              priority: d.priority ?? i.priority,
+              topics: d.topics ?? i.topics,
+              assigneeId: d.assignee === undefined ? i.assigneeId : (d.assignee?.id ?? null),
+              assigneeName: d.assignee === undefined ? i.assigneeName : (d.assignee?.name ?? null)
+            }
+          : i
+      )
     )
     void reloadCounts()
   }
