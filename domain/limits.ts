@@ -14,6 +14,9 @@ export const LIMITS = {
   caseBody: 5000,
   placeAddress: 200,
   topic: 20,
+  /** An admin's reply template: its name in the picker; its text is a reply (replyBody). */
+  cannedTitle: 40,
+  departmentName: 40,
   topicsPerItem: 5,
   photosPerCase: 9,
   /** The named body a message out of jurisdiction was passed on to. */
@@ -26,7 +29,11 @@ export const LIMITS = {
   /** The upload limit in MB (the server answers 413 above it). */
   uploadMb: 15,
   /** Inbox page size. */
-  pageSize: 100
+  pageSize: 100,
+  /** Items named in one batch request. */
+  batchItems: 200,
+  /** Items one "all that match this filter" batch acts on; it says when more matched. */
+  batchFilterCap: 500
 } as const
 
 /** A mainland mobile number: 11 digits starting 13–19. */

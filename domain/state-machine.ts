@@ -16,7 +16,8 @@ export type Milestone = 'accepted_at' | 'first_reply_at' | 'closed_at'
 export const MILESTONES: readonly Milestone[] = ['accepted_at', 'first_reply_at', 'closed_at']
 
 /** Inputs an action may take besides its name. */
-export type ActionInputField = 'reason' | 'note' | 'body' | 'transferredTo'
+export type ActionInputField = 'reason' | 'note' | 'body' | 'transferredTo' | 'into'
+export const ACTION_INPUT_FIELDS: readonly ActionInputField[] = ['reason', 'note', 'body', 'transferredTo', 'into']
 export type ActionInputs = Partial<Record<ActionInputField, string>>
 
 export interface InputRule {
@@ -40,6 +41,13 @@ export interface GuardContext<S extends string> {
   inputs: ActionInputs
   /** The item's earlier events, oldest first. */
   history: readonly { action: string; actorId: string | null }[]
+  /** The item acted on (a merge may not name it as its own target). */
+  itemId?: string
+  /**
+   * The other item an action names (merge: `into`), as the service found it in the actor's own
+   * bureau: null when there is none there, absent when the action names none.
+   */
+  other?: { id: string; kind: string; status: string; bucket: StatusBucket } | null
 }
 /** Returns the error to refuse with, or null to let the transition through. */
 export type Guard<S extends string> = (ctx: GuardContext<S>) => DomainError | null
@@ -59,8 +67,11 @@ export interface Transition<S extends string, R extends string> {
   clears?: readonly Milestone[]
   /** Whether the item's author (citizen, officer) sees the event in their timeline. */
   public: boolean
-  /** Taken elsewhere than on the item's page: `drafts` (using a case in a draft, publishing it). */
-  via?: 'drafts'
+  /**
+   * Taken elsewhere than through the item's action buttons: `drafts` (using a case in a draft,
+   * publishing it), `duplicates` (merging, from the list of likely duplicates).
+   */
+  via?: 'drafts' | 'duplicates'
   /** Method syntax on purpose: a table of one kind still fits where any kind's is expected. */
   guard?(ctx: GuardContext<S>): DomainError | null
 }
@@ -155,7 +166,7 @@ export function defineMachine<S extends string, A extends string, R extends stri
       if (!t.by.some((r) => roles.includes(r))) return { error: new ForbiddenError(`您没有权限执行「${t.label}」`) }
       const invalid = checkInputs(t.label, t.inputs ?? {}, inputs)
       if (invalid) return { error: invalid }
-      const refused = t.guard?.({ actorId: context?.actorId ?? '', history: context?.history ?? [], status, inputs })
+      const refused = t.guard?.({ ...context, actorId: context?.actorId ?? '', history: context?.history ?? [], status, inputs })
       if (refused) return { error: refused }
       return { to }
     }

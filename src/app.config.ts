@@ -4,7 +4,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index'] },
     { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index'] },
-    { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] }
+    { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
+    { root: 'admin', pages: ['pages/index/index'] }
   ],
   // Officers record where a typical case happened (wx.getLocation needs both declarations).
   requiredPrivateInfos: ['getLocation'],

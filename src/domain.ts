@@ -9,8 +9,11 @@ export type {
   MyMessagesPage,
   ItemDetail,
   TimelineEvent,
-  ActionBody
+  ActionBody,
+  MergedIntoView,
+  MergedFromView
 } from '../domain/schemas/item'
+export type { BatchBody, BatchAnswer, BatchResult, ItemChangeView, DuplicateCandidate, DuplicatesAnswer, MergeBody } from '../domain/schemas/triage'
 export type { InboxItem, InboxPage, InboxQuery, InboxCounts, InboxViewQuery, SavedViewBody, SavedViewView, SavedViewList, SearchMatch } from '../domain/schemas/inbox'
 export type { ErrorBody } from '../domain/schemas/common'
 export type {

@@ -1,14 +1,15 @@
-import { defineMachine, type InputRule, type StatusBucket } from '../state-machine'
+import { defineMachine, type GuardContext, type InputRule, type StatusBucket } from '../state-machine'
+import { ConflictError, InvalidError, NotFoundError, type DomainError } from '../errors'
 
 export type { StatusBucket } from '../state-machine'
 import type { Role } from '../roles'
 import { DESK_ROLES } from '../desk'
 import { ACTION_NOTE_MAX, LIMITS, REPLY_BODY_MAX } from '../limits'
 
-export const MESSAGE_STATUSES = ['new', 'accepted', 'in_progress', 'replied', 'closed', 'rejected', 'reopened'] as const
+export const MESSAGE_STATUSES = ['new', 'accepted', 'in_progress', 'replied', 'closed', 'rejected', 'reopened', 'merged'] as const
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
 
-export const MESSAGE_ACTIONS = ['accept', 'reject', 'start', 'reply', 'close', 'reopen'] as const
+export const MESSAGE_ACTIONS = ['accept', 'reject', 'start', 'reply', 'close', 'reopen', 'merge'] as const
 export type MessageAction = (typeof MESSAGE_ACTIONS)[number]
 
 export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
@@ -18,7 +19,8 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
   replied: '已答复',
   closed: '已办结',
   rejected: '不予受理',
-  reopened: '重新办理'
+  reopened: '重新办理',
+  merged: '已合并'
 }
 
 /** Open: ours to act; waiting: on the citizen (satisfied, or not); closed. */
@@ -29,7 +31,8 @@ export const MESSAGE_STATUS_BUCKET: Record<MessageStatus, StatusBucket> = {
   reopened: 'open',
   replied: 'waiting',
   closed: 'closed',
-  rejected: 'closed'
+  rejected: 'closed',
+  merged: 'closed'
 }
 
 export const REJECT_REASONS = ['spam', 'out_of_jurisdiction', 'duplicate', 'other'] as const
@@ -42,6 +45,30 @@ export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
 }
 
 const note: InputRule = { required: false, label: '说明', max: ACTION_NOTE_MAX }
+
+/** Where a message still open may be merged: the table's own statuses, read by the guard. */
+const MERGEABLE_FROM = ['new', 'accepted', 'in_progress', 'reopened'] as const satisfies readonly MessageStatus[]
+
+/**
+ * A merge names its survivor (`into`), which the service looks up in the actor's own bureau and
+ * hands over as `other`. Merged only into another message (a case is an officer's report, not
+ * the same kind of request) that is still being handled or waits on its citizen: a closed,
+ * rejected or merged one would hide the citizen's request where nobody works any more.
+ */
+function mergeGuard(ctx: GuardContext<MessageStatus>): DomainError | null {
+  const into = ctx.other
+  if (ctx.inputs.into !== undefined && ctx.itemId !== undefined && ctx.inputs.into.toLowerCase() === ctx.itemId.toLowerCase()) {
+    return new InvalidError('不能把留言合并到它自己，请选择另一条留言', 'into')
+  }
+  if (!into) return new NotFoundError('要合并到的留言不存在，或不属于本局')
+  if (into.id === ctx.itemId) return new InvalidError('不能把留言合并到它自己，请选择另一条留言', 'into')
+  if (into.kind !== 'message') return new InvalidError('留言只能合并到另一条留言，不能合并到事例', 'into')
+  if (into.bucket === 'closed') {
+    const label = MESSAGE_STATUS_LABELS[into.status as MessageStatus] ?? into.status
+    return new ConflictError(`目标留言已「${label}」，不能再合并进来；请选择仍在办理或等待群众确认的留言`, { into: into.id, intoStatus: into.status }, 'merge_target_closed')
+  }
+  return null
+}
 
 /**
  * DESIGN.md: new → accepted → in_progress → replied → closed; new → rejected (with reason);
@@ -81,9 +108,28 @@ export const messageMachine = defineMachine<MessageStatus, MessageAction, Role>(
       public: true
     },
     close: { from: ['replied'], to: 'closed', by: ['citizen', ...DESK_ROLES], label: '办结', inputs: { note }, stamps: ['closed_at'], public: true },
-    reopen: { from: ['replied'], to: 'reopened', by: ['citizen'], label: '不满意，重新办理', inputs: { note }, clears: ['closed_at'], public: true }
+    reopen: { from: ['replied'], to: 'reopened', by: ['citizen'], label: '不满意，重新办理', inputs: { note }, clears: ['closed_at'], public: true },
+    // Public: the citizen is told where the message went and follows the survivor's reply.
+    merge: {
+      from: MERGEABLE_FROM,
+      to: 'merged',
+      by: DESK_ROLES,
+      label: '合并',
+      inputs: { into: { required: true, label: '合并到的留言', max: 36, missing: '请选择要合并到的留言（into）' }, note },
+      stamps: ['closed_at'],
+      public: true,
+      via: 'duplicates',
+      guard: mergeGuard
+    }
   }
 })
 
 /** The action whose text is the bureau's answer (shown to the citizen as 答复). */
 export const REPLY_ACTION: MessageAction = 'reply'
+
+/** The action that merges a duplicate into its survivor, and the survivor's own event for it. */
+export const MERGE_ACTION: MessageAction = 'merge'
+export const MERGED_STATUS: MessageStatus = 'merged'
+/** Recorded on the surviving item (no status change, internal): 合并了 留言 XXXX. */
+export const MERGED_IN_EVENT = 'merged_in'
+export const MERGED_IN_LABEL = '合并了'

@@ -88,6 +88,8 @@ export type CreateInvitationBody = Static<typeof CreateInvitationBody>
 
 export const InvitationView = Type.Object({
   code: Type.String(),
+  /** The code as a QR code (SVG, drawn by the server), for the invitee to scan instead of typing. */
+  qrSvg: Type.String(),
   role: RoleSchema,
   departmentId: Type.Union([Id, Type.Null()]),
   expiresAt: DateTime()

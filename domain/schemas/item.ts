@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
-import { DateTime, Line, Text } from './formats'
+import { DateTime, Line, Text, Uuid } from './formats'
 import { MESSAGE_CATEGORIES } from '../message/categories'
 import { MESSAGE_BODY_MAX, REPLY_BODY_MAX, ACTION_NOTE_MAX, INTERNAL_NOTE_MAX, PHONE_PATTERN, LIMITS } from '../limits'
-import { MESSAGE_STATUSES, REJECT_REASONS } from '../message/state-machine'
+import { MERGED_IN_EVENT, MESSAGE_STATUSES, REJECT_REASONS } from '../message/state-machine'
 import { ITEM_KINDS, ALL_ACTIONS, ALL_STATUSES } from '../item-kinds'
 import { CREATE_EVENT, DESK_OPERATIONS, PRIORITIES } from '../desk-operations'
 import { CaseStatusSchema } from './case'
@@ -17,7 +17,7 @@ export const MessageStatusSchema = literalUnion(MESSAGE_STATUSES, { title: '状�
 export const ItemStatusSchema = Type.Union([MessageStatusSchema, CaseStatusSchema], { title: '状态' })
 export const ItemActionSchema = literalUnion(ALL_ACTIONS as string[], { title: '操作' })
 /** What a timeline event records: the creation, a transition of either kind, or desk work. */
-export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS)], { title: '事件' })
+export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS), MERGED_IN_EVENT], { title: '事件' })
 /** Present on every change: the version the client last saw; an older one is refused (409). */
 export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, title: '版本号（version）' })
 
@@ -65,6 +65,30 @@ export const ReplyView = Type.Object({
   byName: Type.Union([Type.String(), Type.Null()])
 })
 
+/**
+ * Where a merged message went, as its author sees it: the survivor's 留言码, where it stands, its
+ * reply and its public timeline (other citizens' names and notes left out).
+ */
+export const MergedIntoView = Type.Object({
+  id: Id,
+  trackingCode: Type.String(),
+  status: MessageStatusSchema,
+  reply: Type.Union([ReplyView, Type.Null()]),
+  timeline: Type.Array(TimelineEvent)
+})
+export type MergedIntoView = Static<typeof MergedIntoView>
+
+/** A message merged into this one (desk only): staff open it for its photos and text. */
+export const MergedFromView = Type.Object({
+  id: Id,
+  trackingCode: Type.Union([Type.String(), Type.Null()]),
+  excerpt: Type.String(),
+  authorName: Type.Union([Type.String(), Type.Null()]),
+  photoCount: Type.Integer(),
+  createdAt: DateTime()
+})
+export type MergedFromView = Static<typeof MergedFromView>
+
 export const MyMessageView = Type.Object({
   id: Id,
   trackingCode: Type.String(),
@@ -73,7 +97,9 @@ export const MyMessageView = Type.Object({
   status: MessageStatusSchema,
   createdAt: DateTime(),
   reply: Type.Union([ReplyView, Type.Null()]),
-  timeline: Type.Array(TimelineEvent)
+  timeline: Type.Array(TimelineEvent),
+  /** Set when the message was merged into another (status merged). */
+  mergedInto: Type.Optional(Type.Union([MergedIntoView, Type.Null()]))
 })
 export type MyMessageView = Static<typeof MyMessageView>
 
@@ -110,7 +136,11 @@ export const ItemDetail = Type.Object({
   due: Type.Optional(Type.Union([DueView, Type.Null()])),
   /** Actions the current user may take now, from the transition table. */
   allowedActions: Type.Array(ItemActionSchema),
-  timeline: Type.Array(TimelineEvent)
+  timeline: Type.Array(TimelineEvent),
+  /** A merged message: where it went (for its author, with the survivor's reply and timeline). */
+  mergedInto: Type.Optional(Type.Union([MergedIntoView, Type.Null()])),
+  /** Desk only: the messages merged into this one, oldest first. */
+  mergedFrom: Type.Optional(Type.Array(MergedFromView))
 })
 export type ItemDetail = Static<typeof ItemDetail>
 
@@ -124,6 +154,8 @@ export const ActionBody = Type.Object(
     body: Type.Optional(Text({ minLength: 1, maxLength: REPLY_BODY_MAX, title: '答复内容' })),
     /** For a rejection as out of jurisdiction: the body the message was passed on to. */
     transferredTo: Type.Optional(Line({ minLength: 1, maxLength: LIMITS.transferredTo, title: '转办单位' })),
+    /** For `merge`: the message this one is merged into. */
+    into: Type.Optional(Uuid({ title: '合并到的留言' })),
     version: Type.Optional(Version)
   },
   { additionalProperties: false }

@@ -15,6 +15,8 @@ import type { DeadlineRuleTable } from './tables/deadline-rule'
 import type { CalendarOverrideTable } from './tables/calendar-override'
 import type { NotificationTable } from './tables/notification'
 import type { SavedViewTable } from './tables/saved-view'
+import type { TopicTable } from './tables/topic'
+import type { CannedReplyTable } from './tables/canned-reply'
 
 export interface Database {
   org: OrgTable
@@ -34,6 +36,8 @@ export interface Database {
   calendar_override: CalendarOverrideTable
   notification: NotificationTable
   saved_view: SavedViewTable
+  topic: TopicTable
+  canned_reply: CannedReplyTable
 }
 
 export type Db = Kysely<Database>

@@ -1,5 +1,5 @@
 import { isCanonicalUuid, isPgDate } from '../../domain/schemas/formats'
-import { badRequest } from './errors'
+import { InvalidError } from '../../domain/errors'
 
 /**
  * Opaque keyset cursors: base64url of a JSON array `[tag, ...values]`. Decoding is exactly as
@@ -13,7 +13,7 @@ export type CursorValue = string | number
 const TIMESTAMP = /^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 
-export const invalidCursor = () => badRequest('翻页游标无效，请从第一页重新加载', 'bad_cursor')
+export const invalidCursor = () => new InvalidError('翻页游标无效，请从第一页重新加载', 'cursor', 'bad_cursor')
 
 export function encodeCursor(tag: string, values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify([tag, ...values]), 'utf8').toString('base64url')

@@ -60,3 +60,16 @@ export async function lastEvent(db: DbOrTx, itemId: string): Promise<TimelineRow
     .executeTakeFirst()
   return row
 }
+
+/** Events that moved an item past `version` (each records the version it produced), oldest first. */
+export async function eventsSinceVersion(db: DbOrTx, itemId: string, version: number, limit = 10) {
+  return db
+    .selectFrom('item_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select(['e.action', 'e.item_version', 'e.created_at', 'u.name as actor_name'])
+    .where('e.item_id', '=', itemId)
+    .where('e.item_version', '>', version)
+    .orderBy('e.item_version')
+    .limit(limit)
+    .execute()
+}

@@ -210,3 +210,17 @@ function excerpt(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > max ? flat.slice(0, max) + '…' : flat
 }
+
+/**
+ * The items a filter matches, for a batch over "all that match": how many, and the first `cap`
+ * of them (oldest first, so a batch repeated after a capped one takes up where it stopped for
+ * actions that move items out of the filter) with the version each was read at.
+ */
+export async function matchingItems(db: DbOrTx, viewer: InboxViewer, filter: InboxViewQuery, cap: number): Promise<{ matched: number; items: { id: string; version: number }[] }> {
+  const where = sql.join(filterConditions(filter, viewer), sql` AND `)
+  const [count, page] = await Promise.all([
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM item WHERE ${where}`.execute(db),
+    sql<{ id: string; version: number }>`SELECT item.id, item.version FROM item WHERE ${where} ORDER BY item.created_at, item.id LIMIT ${cap}`.execute(db)
+  ])
+  return { matched: count.rows[0]!.n, items: page.rows }
+}

@@ -74,10 +74,28 @@ export async function loadItemParts(db: DbOrTx, item: Item): Promise<ItemParts> 
 
 /** A colleague who may hold an item: same bureau, works the desk. */
 export async function findDeskUser(db: DbOrTx, orgId: string, userId: string): Promise<{ id: string; name: string; department_id: string | null } | undefined> {
-  const user = await db.selectFrom('app_user').select(['id', 'name', 'roles', 'department_id']).where('id', '=', userId).where('org_id', '=', orgId).executeTakeFirst()
+  // A disabled colleague holds nothing new.
+  const user = await db.selectFrom('app_user').select(['id', 'name', 'roles', 'department_id']).where('id', '=', userId).where('org_id', '=', orgId).where('disabled_at', 'is', null).executeTakeFirst()
   return user && hasAnyRole(user.roles, INBOX_ROLES) ? { id: user.id, name: user.name, department_id: user.department_id } : undefined
 }
 
 export async function findDepartment(db: DbOrTx, orgId: string, id: string): Promise<{ id: string; name: string } | undefined> {
   return db.selectFrom('department').select(['id', 'name']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst()
+}
+
+/**
+ * Locks an item and the other item an action names (a merge's survivor) in id order, so two
+ * merges of the same pair in opposite directions cannot deadlock; returns the other one as
+ * found in the bureau, or null.
+ */
+export async function lockWithOther(db: DbOrTx, orgId: string, id: string, otherId: string): Promise<Pick<Item, 'id' | 'kind' | 'status'> | null> {
+  const rows = await db
+    .selectFrom('item')
+    .select(['id', 'kind', 'status'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [id, otherId])
+    .orderBy('id')
+    .forUpdate()
+    .execute()
+  return rows.find((r) => r.id === otherId) ?? null
 }

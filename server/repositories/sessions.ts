@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { DbOrTx } from '../db/database'
 import type { Role } from '../../domain/roles'
 
-export type RevokeReason = 'logout' | 'revoke_all' | 'admin_revoke' | 'password_change' | 'password_reset' | 'refresh_reuse'
+export type RevokeReason = 'logout' | 'revoke_all' | 'admin_revoke' | 'password_change' | 'password_reset' | 'refresh_reuse' | 'admin_disable'
 
 export async function insertSession(db: DbOrTx, row: { orgId: string; userId: string; expiresAt: Date }): Promise<string> {
   const inserted = await db
@@ -94,5 +94,7 @@ export async function findUserOfLiveSession(db: DbOrTx, sessionId: string, userI
     .where('s.id', '=', sessionId)
     .where('s.user_id', '=', userId)
     .where('s.revoked_at', 'is', null)
+    // Disabling also revokes the sessions; this makes it hold even for one opened meanwhile.
+    .where('u.disabled_at', 'is', null)
     .executeTakeFirst()
 }

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../db/database'
 import type { CalendarYearView, PutCalendarYearBody } from '../../domain/schemas/deadlines'
 import { isDay, weekdayOf, yearOf } from '../../domain/deadlines/day'
 import { BUILTIN_YEARS } from '../../domain/deadlines/builtin'
-import { badRequest } from '../http/errors'
+import { InvalidError } from '../../domain/errors'
 import { deleteYear, loadAdminYears, replaceYear } from '../repositories/calendar'
 
 export async function calendarYear(db: DbOrTx, orgId: string, year: number): Promise<CalendarYearView> {
@@ -25,15 +25,15 @@ function checkYear(year: number, body: PutCalendarYearBody): void {
     [body.workdays, '调休上班日期']
   ] as const) {
     for (const { date } of list) {
-      if (!isDay(date)) throw badRequest(`${label}中的「${date}」不是有效日期，请写成 YYYY-MM-DD`)
-      if (yearOf(date) !== year) throw badRequest(`${label}中的 ${date} 不在 ${year} 年内`)
-      if (seen.has(date)) throw badRequest(`${date} 出现了两次，一天只能是放假或调休上班之一`)
+      if (!isDay(date)) throw new InvalidError(`${label}中的「${date}」不是有效日期，请写成 YYYY-MM-DD`)
+      if (yearOf(date) !== year) throw new InvalidError(`${label}中的 ${date} 不在 ${year} 年内`)
+      if (seen.has(date)) throw new InvalidError(`${date} 出现了两次，一天只能是放假或调休上班之一`)
       seen.add(date)
     }
   }
   for (const { date } of body.workdays) {
     const wd = weekdayOf(date)
-    if (wd !== 0 && wd !== 6) throw badRequest(`调休上班日 ${date} 不是周六或周日：工作日本来就上班，无需录入`)
+    if (wd !== 0 && wd !== 6) throw new InvalidError(`调休上班日 ${date} 不是周六或周日：工作日本来就上班，无需录入`)
   }
 }
 

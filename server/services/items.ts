@@ -8,8 +8,12 @@ import { REPLY_ACTION } from '../../domain/message/state-machine'
 import { DESK_OPERATIONS, mentionedNames, type DeskOperationName } from '../../domain/desk-operations'
 import { ConflictError, ForbiddenError, InvalidError } from '../../domain/errors'
 import { hasAnyRole } from '../../domain/roles'
-import { appendEvent, itemHistory, lastEvent, listEventRows } from '../repositories/events'
-import { findDepartment, findDeskUser, insertItem, loadItemParts, loadVisibleItem, seesInbox, updateItem, type Actor } from '../repositories/items'
+import { appendEvent, eventsSinceVersion, itemHistory, lastEvent, listEventRows } from '../repositories/events'
+import { findDepartment, findDeskUser, insertItem, loadItemParts, loadVisibleItem, lockWithOther, seesInbox, updateItem, type Actor } from '../repositories/items'
+import type { ItemChangeView } from '../../domain/schemas/triage'
+import { eventActionLabel } from '../../domain/event-labels'
+import { isCanonicalUuid } from '../../domain/schemas/formats'
+import { recordMergedInto, mergeViews } from './merge-effects'
 import { resolveMentions, saveMentions } from '../repositories/mentions'
 import { toItemDetail } from '../views/item-detail'
 import { toTimelines } from '../views/timeline'
@@ -18,6 +22,8 @@ import { inTransaction, type TxScope } from './transaction'
 import { dueAtFor, dueAtOnAccept, orgCalendar } from './deadlines'
 import { notify } from './notifications'
 import { dueView } from '../../domain/deadlines/describe-due'
+import { beijingDay, yearOf } from '../../domain/deadlines/day'
+import { inactiveOrUnknownTopics } from '../repositories/admin'
 
 export type { Actor } from '../repositories/items'
 
@@ -73,17 +79,35 @@ export function actingRoles(actor: Actor, item: Pick<Item, 'author_id'>): readon
   return item.author_id === actor.id ? actor.roles : actor.roles.filter((r) => r !== 'citizen' && r !== 'officer')
 }
 
-/** The version the client last saw must be the current one; otherwise say what changed. */
+/** Changes listed in a stale-version answer; more are summed up as a count. */
+const CHANGES_LISTED = 10
+
+/**
+ * The version the client last saw must be the current one; otherwise say what changed since:
+ * who did what, from the events that produced each later version.
+ */
 async function checkVersion(scope: TxScope, item: Item, version: number | undefined): Promise<void> {
   if (version === undefined || version === item.version) return
-  const last = await lastEvent(scope.tx, item.id)
+  const [last, since] = await Promise.all([lastEvent(scope.tx, item.id), eventsSinceVersion(scope.tx, item.id, version, CHANGES_LISTED)])
   const machine = ITEM_MACHINES[item.kind]
+  const changes: ItemChangeView[] = since.map((e) => ({
+    version: e.item_version!,
+    action: e.action,
+    label: eventActionLabel(item.kind, e.action),
+    actorName: e.actor_name,
+    at: e.created_at.toISOString()
+  }))
+  const behind = item.version - version
+  const said = changes.length
+    ? `：${changes.map((c) => `${c.actorName ?? '他人'}${c.label}`).join('、')}${behind > changes.length ? ` 等 ${behind} 处` : ''}`
+    : ''
   throw new ConflictError(
-    `此${machine.noun}已被${last?.actor_name ?? '他人'}更新（当前状态「${machine.statusLabels[item.status]}」），请刷新后再操作`,
+    `此${machine.noun}在您打开后已被更新${said}（当前状态「${machine.statusLabels[item.status]}」），请刷新后再操作`,
     {
       currentVersion: item.version,
       yourVersion: version,
       status: item.status,
+      changes,
       lastEvent: last ? { action: last.action, actorName: last.actor_name, at: last.created_at.toISOString() } : null
     },
     'stale_version'
@@ -108,7 +132,16 @@ export async function createItem(scope: TxScope, row: Omit<NewItem, 'status'> & 
   const inserted = await insertItem(scope.tx, { ...row, status: initial.status })
   if (details) await details(inserted)
   const at = inserted.created_at
-  await appendEvent(scope.tx, { org_id: row.org_id, item_id: inserted.id, actor_id: row.author_id, action: initial.event, from_status: null, to_status: initial.status, is_public: initial.public })
+  await appendEvent(scope.tx, {
+    org_id: row.org_id,
+    item_id: inserted.id,
+    actor_id: row.author_id,
+    action: initial.event,
+    from_status: null,
+    to_status: initial.status,
+    is_public: initial.public,
+    item_version: inserted.version
+  })
   const patch = await runChangeHooks(scope, inserted, { action: initial.event, from: null, to: initial.status, at })
   // A hook's fields belong to the creation itself: no version bump for them.
   if (Object.keys(patch).length) return scope.tx.updateTable('item').set(patch).where('id', '=', inserted.id).returningAll().executeTakeFirstOrThrow()
@@ -135,19 +168,26 @@ export async function transition(
   alsoDo?: (scope: TxScope, item: Item) => Promise<void>
 ): Promise<Item> {
   return inTransaction(db, async (scope) => {
+    const { action, version, ...inputs } = input
+    // An action naming another item (a merge's `into`) locks both, and its guard sees the other.
+    const otherId = inputs.into?.toLowerCase()
+    const otherRow = otherId === undefined ? undefined : isCanonicalUuid(otherId) ? await lockWithOther(scope.tx, actor.orgId, id, otherId) : null
     const item = await loadVisibleItem(scope.tx, actor, id, true)
     const machine = ITEM_MACHINES[item.kind]
-    const { action, version, ...inputs } = input
+    const other = otherRow && { ...otherRow, bucket: ITEM_MACHINES[otherRow.kind].buckets[otherRow.status]! }
     const t = machine.isAction(action) ? machine.table[action] : undefined
     const history = t?.guard ? await itemHistory(scope.tx, item.id) : []
-    const checked = machine.check({ status: item.status, action, roles: actingRoles(actor, item), inputs, context: { actorId: actor.id, history } })
+    const context = { actorId: actor.id, history, itemId: item.id, ...(otherId === undefined ? {} : { other: other ?? null }) }
+    const checked = machine.check({ status: item.status, action, roles: actingRoles(actor, item), inputs, context })
     if ('error' in checked) throw checked.error
     await checkVersion(scope, item, version)
     const at = new Date()
     const change: ItemChange = { action, from: item.status, to: checked.to, at }
     const hooked = await runChangeHooks(scope, item, change)
     if (alsoDo) await alsoDo(scope, item)
-    const updated = await updateItem(scope.tx, id, { status: checked.to, ...stamp(item, at, t!.stamps, t!.clears), ...hooked }, at)
+    const link: ItemUpdate = other ? { duplicate_of: other.id } : {}
+    const updated = await updateItem(scope.tx, id, { status: checked.to, ...stamp(item, at, t!.stamps, t!.clears), ...hooked, ...link }, at)
+    if (other) await recordMergedInto(scope, actor, updated, other.id, at)
     await appendEvent(scope.tx, {
       org_id: item.org_id,
       item_id: id,
@@ -158,7 +198,8 @@ export async function transition(
       body: inputs.body ?? inputs.note ?? null,
       reason: inputs.reason ?? null,
       transferred_to: inputs.transferredTo ?? null,
-      is_public: t!.public
+      is_public: t!.public,
+      item_version: updated.version
     })
     return updated
   })
@@ -175,7 +216,7 @@ async function deskOperation(
   actor: Actor,
   id: string,
   name: DeskOperationName,
-  version: number,
+  version: number | undefined,
   apply: (scope: TxScope, item: Item) => Promise<{ patch: ItemUpdate; body: string | null }>,
   afterEvent?: (scope: TxScope, item: Item, eventId: string) => Promise<void>
 ): Promise<Item> {
@@ -191,14 +232,27 @@ async function deskOperation(
     const at = new Date()
     const { patch, body } = await apply(scope, item)
     const updated = await updateItem(scope.tx, id, patch, at)
-    const event = await appendEvent(scope.tx, { org_id: item.org_id, item_id: id, actor_id: actor.id, action: name, from_status: null, to_status: null, body, is_public: op.public })
+    const event = await appendEvent(scope.tx, {
+      org_id: item.org_id,
+      item_id: id,
+      actor_id: actor.id,
+      action: name,
+      from_status: null,
+      to_status: null,
+      body,
+      is_public: op.public,
+      item_version: updated.version
+    })
     if (afterEvent) await afterEvent(scope, updated, event.id)
     return updated
   })
 }
 
 /** To a person and/or a department of the same bureau; null clears; absent leaves as is. */
-export async function assign(db: Db, actor: Actor, id: string, input: AssignBody): Promise<Item> {
+/** The version is optional here (a batch over a filter has none); the routes' schemas require it. */
+type Versioned<T extends { version: number }> = Omit<T, 'version'> & { version?: number }
+
+export async function assign(db: Db, actor: Actor, id: string, input: Versioned<AssignBody>): Promise<Item> {
   if (input.assigneeId === undefined && input.departmentId === undefined) throw new InvalidError('请选择处理人或部门（assigneeId / departmentId）', 'assigneeId')
   let newAssignee: string | null = null
   return deskOperation(
@@ -236,9 +290,22 @@ export async function setPriority(db: Db, actor: Actor, id: string, input: Prior
   return deskOperation(db, actor, id, 'priority', input.version, async () => ({ patch: { priority: input.priority }, body: String(input.priority) }))
 }
 
-export async function setTopics(db: Db, actor: Actor, id: string, input: TopicsBody): Promise<Item> {
+/**
+ * Replaces the item's topics. A topic added now must be one of the bureau's active focus topics
+ * of this year (an admin's list); one the item already carries may stay, so last year's tags
+ * survive a later edit.
+ */
+export async function setTopics(db: Db, actor: Actor, id: string, input: Versioned<TopicsBody>): Promise<Item> {
   const topics = [...new Set(input.topics.map((t) => t.trim()).filter(Boolean))]
-  return deskOperation(db, actor, id, 'topics', input.version, async () => ({ patch: { topics }, body: topics.join('、') || null }))
+  return deskOperation(db, actor, id, 'topics', input.version, async (scope, before) => {
+    const added = topics.filter((t) => !before.topics.includes(t))
+    const year = yearOf(beijingDay(new Date()))
+    const refused = await inactiveOrUnknownTopics(scope.tx, actor.orgId, year, added)
+    if (refused.length) {
+      throw new InvalidError(`「${refused.join('、')}」不是本局 ${year} 年启用的重点主题，请从列表中选择；如需新主题，请管理员在“重点主题”中添加`, 'topics', 'unknown_topic')
+    }
+    return { patch: { topics }, body: topics.join('、') || null }
+  })
 }
 
 /** An internal note; `@姓名` of colleagues in the same bureau puts it under their 提到我的. */
@@ -269,5 +336,6 @@ export async function getItemDetail(db: Db | TxScope, actor: Actor, id: string, 
   const [parts, events] = await Promise.all([loadItemParts(conn, item), listEventRows(conn, [item.id], !desk)])
   const timeline = toTimelines(events, !desk).get(item.id) ?? []
   const due = desk && item.due_at ? dueView(await orgCalendar(conn, actor.orgId), new Date(), item.due_at) : null
-  return toItemDetail(item, parts, { id: actor.id, desk, actingRoles: actingRoles(actor, item) }, timeline, sign, due)
+  const merges = await mergeViews(conn, item, desk)
+  return { ...toItemDetail(item, parts, { id: actor.id, desk, actingRoles: actingRoles(actor, item) }, timeline, sign, due), ...merges }
 }

@@ -1,12 +1,13 @@
 import type { Db } from '../db/database'
 import type { CreateMessageBody, MyMessageView } from '../../domain/schemas/item'
-import { REPLY_ACTION, type MessageStatus } from '../../domain/message/state-machine'
+import type { MessageStatus } from '../../domain/message/state-machine'
 import { ConflictError } from '../../domain/errors'
 import { listEventRows } from '../repositories/events'
 import { insertMessage, listMessagesBy, messageSummary } from '../repositories/messages'
 import { newReadableCode } from '../repositories/readable-code'
 import { createOnce } from '../repositories/create-once'
-import { toTimelines } from '../views/timeline'
+import { lastReply, toTimelines } from '../views/timeline'
+import { mergedIntoViews } from './merge-effects'
 import { inTransaction } from './transaction'
 import { createItem } from './items'
 
@@ -38,9 +39,9 @@ export async function createMessage(db: Db, orgId: string, authorId: string, inp
 export async function listMyMessages(db: Db, authorId: string): Promise<MyMessageView[]> {
   const rows = await listMessagesBy(db, authorId)
   const timelines = toTimelines(await listEventRows(db, rows.map((r) => r.id), true), true)
+  const merged = await mergedIntoViews(db, rows.filter((r) => r.duplicate_of).map((r) => ({ id: r.id, survivorId: r.duplicate_of! })))
   return rows.map((r) => {
     const timeline = timelines.get(r.id) ?? []
-    const lastReply = [...timeline].reverse().find((e) => e.action === REPLY_ACTION && e.body)
     return {
       id: r.id,
       trackingCode: r.tracking_code,
@@ -48,8 +49,9 @@ export async function listMyMessages(db: Db, authorId: string): Promise<MyMessag
       body: r.body,
       status: r.status as MessageStatus,
       createdAt: r.created_at.toISOString(),
-      reply: lastReply ? { body: lastReply.body!, at: lastReply.at, byName: lastReply.actorName } : null,
-      timeline
+      reply: lastReply(timeline),
+      timeline,
+      ...(r.duplicate_of ? { mergedInto: merged.get(r.id) ?? null } : {})
     }
   })
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import type { Db } from '../db/database'
 import type { AppUser } from '../db/tables/app-user'
-import { badRequest, notFound, unauthorized } from '../http/errors'
+import { InvalidError, NotFoundError, UnauthenticatedError } from '../../domain/errors'
 import { findUserById, findUserByUsername } from '../repositories/users'
 import { revokeUserSessions } from '../repositories/sessions'
 
@@ -21,16 +21,16 @@ export async function checkPassword(db: Db, orgId: string, username: string, pas
   const user = await findUserByUsername(db, orgId, username)
   const stored = user?.password_hash ?? (await dummy())
   const ok = await verify(stored, password).catch(() => false)
-  if (!user?.password_hash || !ok) throw unauthorized(WRONG)
+  if (!user?.password_hash || !ok) throw new UnauthenticatedError(WRONG)
   return user
 }
 
 function checkNewPassword(user: AppUser, password: string): void {
   const length = Array.from(password).length
-  if (length < PASSWORD_MIN) throw badRequest(`新密码至少 ${PASSWORD_MIN} 位，请重新设置`, 'weak_password')
-  if (length > PASSWORD_MAX) throw badRequest(`新密码不能超过 ${PASSWORD_MAX} 位`, 'weak_password')
+  if (length < PASSWORD_MIN) throw new InvalidError(`新密码至少 ${PASSWORD_MIN} 位，请重新设置`, undefined, 'weak_password')
+  if (length > PASSWORD_MAX) throw new InvalidError(`新密码不能超过 ${PASSWORD_MAX} 位`, undefined, 'weak_password')
   if (user.username && password.toLowerCase().includes(user.username.toLowerCase())) {
-    throw badRequest('新密码不能包含用户名，请换一个', 'weak_password')
+    throw new InvalidError('新密码不能包含用户名，请换一个', undefined, 'weak_password')
   }
 }
 
@@ -40,9 +40,9 @@ function checkNewPassword(user: AppUser, password: string): void {
  */
 export async function changePassword(db: Db, actor: { id: string; sessionId: string }, current: string, next: string): Promise<AppUser> {
   const user = await findUserById(db, actor.id)
-  if (!user?.password_hash) throw badRequest('此账号没有设置密码，无需修改', 'no_password')
-  if (!(await verify(user.password_hash, current).catch(() => false))) throw badRequest('当前密码不正确，请重新输入', 'wrong_password')
-  if (current === next) throw badRequest('新密码不能与当前密码相同', 'weak_password')
+  if (!user?.password_hash) throw new InvalidError('此账号没有设置密码，无需修改', undefined, 'no_password')
+  if (!(await verify(user.password_hash, current).catch(() => false))) throw new InvalidError('当前密码不正确，请重新输入', undefined, 'wrong_password')
+  if (current === next) throw new InvalidError('新密码不能与当前密码相同', undefined, 'weak_password')
   checkNewPassword(user, next)
   const passwordHash = await hash(next)
   return db.transaction().execute(async (tx) => {
@@ -60,8 +60,8 @@ export async function changePassword(db: Db, actor: { id: string; sessionId: str
 /** An admin hands a desk user a new one-time password; the user's sign-ins end at once. */
 export async function resetPassword(db: Db, admin: { orgId: string }, userId: string): Promise<{ username: string; password: string }> {
   const user = await findUserById(db, userId)
-  if (!user || user.org_id !== admin.orgId) throw notFound('该用户不存在')
-  if (!user.username) throw badRequest('该用户没有电脑端账号（只用微信登录），无需重置密码', 'no_password')
+  if (!user || user.org_id !== admin.orgId) throw new NotFoundError('该用户不存在')
+  if (!user.username) throw new InvalidError('该用户没有电脑端账号（只用微信登录），无需重置密码', undefined, 'no_password')
   const password = crypto.randomBytes(9).toString('base64url')
   const passwordHash = await hash(password)
   await db.transaction().execute(async (tx) => {

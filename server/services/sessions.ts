@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { Db } from '../db/database'
 import type { SessionView } from '../../domain/schemas/auth'
-import { unauthorized } from '../http/errors'
+import { ForbiddenError, UnauthenticatedError } from '../../domain/errors'
 import { findUserById, toUserView } from '../repositories/users'
 import {
   claimRefreshToken,
@@ -37,7 +37,8 @@ const expiry = (deps: SessionDeps) => new Date(Date.now() + deps.sessionTtlDays 
 
 async function view(deps: SessionDeps, sessionId: string, userId: string, refreshToken: string): Promise<SessionView> {
   const user = await findUserById(deps.db, userId)
-  if (!user) throw unauthorized('账号不存在，请重新登录')
+  if (!user) throw new UnauthenticatedError('账号不存在，请重新登录')
+  if (user.disabled_at) throw new UnauthenticatedError(DISABLED)
   return {
     token: deps.signAccess({ sub: user.id, org: user.org_id, sid: sessionId }),
     refreshToken,
@@ -49,6 +50,7 @@ async function view(deps: SessionDeps, sessionId: string, userId: string, refres
 
 /** A new sign-in: a session row and its first refresh token. */
 export async function openSession(deps: SessionDeps, user: { id: string; org_id: string }): Promise<SessionView> {
+  if (await isDisabled(deps.db, user.id)) throw new ForbiddenError(DISABLED, 'account_disabled')
   const refreshToken = newRefreshToken()
   const sessionId = await deps.db.transaction().execute(async (tx) => {
     const id = await insertSession(tx, { orgId: user.org_id, userId: user.id, expiresAt: expiry(deps) })
@@ -59,6 +61,12 @@ export async function openSession(deps: SessionDeps, user: { id: string; org_id:
 }
 
 const EXPIRED = '登录已过期，请重新登录'
+export const DISABLED = '该账号已被管理员停用，如有疑问请联系本局管理员'
+
+async function isDisabled(db: Db, userId: string): Promise<boolean> {
+  const user = await findUserById(db, userId)
+  return Boolean(user?.disabled_at)
+}
 
 /**
  * Exchanges a refresh token for a new pair. Each token works once: presenting a used one means
@@ -80,7 +88,7 @@ export async function refreshSession(deps: SessionDeps, refreshToken: string): P
     await extendSession(tx, session.id, expiry(deps))
     return { ok: true as const, sessionId: session.id, userId: session.user_id }
   })
-  if (!outcome.ok) throw unauthorized(outcome.reused ? '登录凭证已在别处使用，为安全起见已退出登录，请重新登录' : EXPIRED)
+  if (!outcome.ok) throw new UnauthenticatedError(outcome.reused ? '登录凭证已在别处使用，为安全起见已退出登录，请重新登录' : EXPIRED)
   return view(deps, outcome.sessionId, outcome.userId, next)
 }
 

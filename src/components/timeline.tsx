@@ -1,25 +1,12 @@
 import { View, Text } from '@tarojs/components'
-import {
-  caseMachine,
-  messageMachine,
-  DESK_OPERATIONS,
-  type DeskOperationName,
-  REJECT_REASON_LABELS,
-  type CaseAction,
-  type MessageAction,
-  type RejectReason,
-  type TimelineEvent
-} from '@/domain'
+import { eventActionLabel, REJECT_REASON_LABELS, type RejectReason, type TimelineEvent } from '@/domain'
 import { formatTime } from './format'
 import type { StatusKind } from './status-tones'
 import './timeline.scss'
 
 /** What an event did, in words: 提交留言 / 提交事例, or the item's state machine's own label for the action. */
 export function eventLabel(event: TimelineEvent, kind: StatusKind = 'message'): string {
-  const machine = kind === 'case' ? caseMachine : messageMachine
-  if (event.action === machine.initial.event) return machine.initial.label
-  const t = kind === 'case' ? caseMachine.table[event.action as CaseAction] : messageMachine.table[event.action as MessageAction]
-  return t ? t.label : (DESK_OPERATIONS[event.action as DeskOperationName]?.label ?? event.action)
+  return eventActionLabel(kind, event.action)
 }
 
 function reasonLabel(reason: string): string {

@@ -5,8 +5,5 @@ export const MESSAGE_NEW_PAGE = '/citizen/pages/message-new/index'
 export const MY_MESSAGES_PAGE = '/citizen/pages/my-messages/index'
 export const INBOX_PAGE = '/staff/pages/inbox/index'
 export const itemPage = (id: string) => `/staff/pages/item/index?id=${encodeURIComponent(id)}`
-/**
- * The admin area (issue 6 §6), once its subpackage exists; until then null, and the desk shows
- * no 管理 link rather than one that leads nowhere.
- */
-export const ADMIN_PAGE: string | null = null
+/** The admin area (issue 6 §6), its own subpackage; `section` opens one of its sections. */
+export const ADMIN_PAGE: string | null = '/admin/pages/index/index'

@@ -81,3 +81,37 @@ test('shows the error with 重试, and retrying loads the list', async () => {
   expect(await screen.findByText('个体户营业执照怎么办理？')).toBeInTheDocument()
   expect(screen.queryByText('重试')).toBeNull()
 })
+
+test('a merged message says where it went, with that message’s status, reply and progress', async () => {
+  const merged: MyMessageView = {
+    ...waiting,
+    id: 'a0000000-0000-4000-8000-000000000003',
+    trackingCode: 'HB5N2K7W',
+    body: '南街菜市场的秤不准',
+    status: 'merged',
+    timeline: [event('e5', 'create', null, 'new', '2025-11-22T00:00:00.000Z'), event('e6', 'merge', 'new', 'merged', '2025-11-22T02:00:00.000Z')],
+    mergedInto: {
+      id: 'a0000000-0000-4000-8000-000000000004',
+      trackingCode: 'LY7K3Q9P',
+      status: 'replied',
+      reply: { body: '已对该摊位的秤进行检定，责令整改。', at: '2025-11-23T06:00:00.000Z', byName: '县市场监管局' },
+      timeline: [event('e7', 'create', null, 'new', '2025-11-21T00:00:00.000Z'), event('e8', 'reply', 'new', 'replied', '2025-11-23T06:00:00.000Z')]
+    }
+  }
+  fakeServer(() => ({ statusCode: 200, data: { items: [merged, waiting] } }))
+  render(<MyMessages />)
+
+  await screen.findByText('南街菜市场的秤不准')
+  const card = cardOf('南街菜市场的秤不准')
+  expect(within(card).getByText('已合并')).toBeInTheDocument()
+  const note = card.querySelector('.my-messages__merged') as HTMLElement
+  expect(within(note).getByText('已合并到 留言码 LY7K3Q9P')).toBeInTheDocument()
+  expect(within(note).getByText('已答复')).toBeInTheDocument()
+  expect(within(note).getByText('已对该摊位的秤进行检定，责令整改。')).toBeInTheDocument()
+  expect(Array.from(note.querySelectorAll('.zb-timeline__event')).map((e) => e.textContent)).toEqual(['提交留言2025-11-21 08:00', '答复2025-11-23 14:00'])
+  // The message's own history records the merge in words.
+  const own = Array.from(card.querySelectorAll('.zb-timeline__event')).filter((e) => !note.contains(e))
+  expect(own.map((e) => e.textContent)).toEqual(['提交留言2025-11-22 08:00', '合并2025-11-22 10:00'])
+  // A message that was not merged has no such note.
+  expect(cardOf('个体户营业执照怎么办理？').querySelector('.my-messages__merged')).toBeNull()
+})

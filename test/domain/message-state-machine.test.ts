@@ -2,13 +2,14 @@ import { messageMachine, MESSAGE_STATUSES, MESSAGE_ACTIONS, type MessageStatus, 
 
 // The full table, written out independently: every (status, action) pair and its expected result.
 const expected: Record<MessageStatus, Partial<Record<MessageAction, MessageStatus>>> = {
-  new: { accept: 'accepted', reject: 'rejected' },
-  accepted: { start: 'in_progress', reply: 'replied' },
-  in_progress: { reply: 'replied' },
+  new: { accept: 'accepted', reject: 'rejected', merge: 'merged' },
+  accepted: { start: 'in_progress', reply: 'replied', merge: 'merged' },
+  in_progress: { reply: 'replied', merge: 'merged' },
   replied: { close: 'closed', reopen: 'reopened' },
   closed: {},
   rejected: {},
-  reopened: { start: 'in_progress', reply: 'replied' }
+  reopened: { start: 'in_progress', reply: 'replied', merge: 'merged' },
+  merged: {}
 }
 
 describe('message state machine', () => {
@@ -39,7 +40,40 @@ describe('message state machine', () => {
   it('only the citizen may reopen, and citizens cannot accept', () => {
     expect(messageMachine.allowed('replied', ['citizen']).sort()).toEqual(['close', 'reopen'])
     expect(messageMachine.allowed('new', ['citizen'])).toEqual([])
-    expect(messageMachine.allowed('new', ['staff']).sort()).toEqual(['accept', 'reject'])
+    expect(messageMachine.allowed('new', ['staff']).sort()).toEqual(['accept', 'merge', 'reject'])
+  })
+
+  it('merged is closed for good: it counts as closed and nothing leaves it', () => {
+    expect(messageMachine.buckets.merged).toBe('closed')
+    expect(messageMachine.allowed('merged')).toEqual([])
+    expect(messageMachine.table.merge.stamps).toEqual(['closed_at'])
+    expect(messageMachine.table.merge.public).toBe(true)
+  })
+})
+
+describe('merge guard', () => {
+  const into = 'b0000000-0000-4000-8000-000000000002'
+  const self = 'a0000000-0000-4000-8000-000000000001'
+  const check = (other: { id: string; kind: string; status: string; bucket: 'open' | 'waiting' | 'closed' } | null, target = into) =>
+    messageMachine.check({ status: 'accepted', action: 'merge', roles: ['staff'], inputs: { into: target }, context: { actorId: 'u', history: [], itemId: self, other } })
+
+  it('lets a message merge into another open or waiting message of the bureau', () => {
+    expect(check({ id: into, kind: 'message', status: 'new', bucket: 'open' })).toEqual({ to: 'merged' })
+    expect(check({ id: into, kind: 'message', status: 'replied', bucket: 'waiting' })).toEqual({ to: 'merged' })
+  })
+  it('refuses itself, a case, a closed, rejected or merged target, and one not found in the bureau', () => {
+    const err = (r: ReturnType<typeof check>) => ('error' in r ? [r.error.kind, r.error.message] : null)
+    expect(err(check({ id: self, kind: 'message', status: 'new', bucket: 'open' }, self))).toEqual(['invalid', '不能把留言合并到它自己，请选择另一条留言'])
+    expect(err(check({ id: into, kind: 'case', status: 'new', bucket: 'open' }))).toEqual(['invalid', '留言只能合并到另一条留言，不能合并到事例'])
+    expect(err(check({ id: into, kind: 'message', status: 'closed', bucket: 'closed' }))?.[0]).toBe('conflict')
+    expect(err(check({ id: into, kind: 'message', status: 'merged', bucket: 'closed' }))?.[1]).toContain('已合并')
+    expect(err(check(null))).toEqual(['not_found', '要合并到的留言不存在，或不属于本局'])
+  })
+  it('requires the target and refuses citizens', () => {
+    const r = messageMachine.check({ status: 'new', action: 'merge', roles: ['staff'], inputs: {}, context: { actorId: 'u', history: [], itemId: self } })
+    expect('error' in r && r.error.kind).toBe('invalid')
+    const c = messageMachine.check({ status: 'new', action: 'merge', roles: ['citizen'], inputs: { into }, context: { actorId: 'u', history: [], itemId: self, other: null } })
+    expect('error' in c && c.error.kind).toBe('forbidden')
   })
 })
 
@@ -48,6 +82,7 @@ describe('what the app shows, read from the table', () => {
     const { messageMachine: m } = await import('../../domain/message/state-machine')
     expect(m.requiredInput('reject')).toBe('reason')
     expect(m.requiredInput('reply')).toBe('body')
+    expect(m.requiredInput('merge')).toBe('into')
     expect(m.actions.filter((a) => m.isOneTap(a)).sort()).toEqual(['accept', 'close', 'reopen', 'start'])
   })
 })

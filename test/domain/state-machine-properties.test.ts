@@ -3,16 +3,27 @@ import { ITEM_KINDS, ITEM_MACHINES } from '../../domain/item-kinds'
 import { ROLES, type Role } from '../../domain/roles'
 import { DESK_ROLES, INBOX_ROLES } from '../../domain/desk'
 import type { ActionInputs, Milestone } from '../../domain/state-machine'
-import { defineMachine } from '../../domain/state-machine'
+import { ACTION_INPUT_FIELDS, defineMachine } from '../../domain/state-machine'
 import { ConflictError } from '../../domain/errors'
 
-/** Inputs that satisfy a transition's rules: what a careful client sends. */
+const ITEM_ID = 'a0000000-0000-4000-8000-000000000001'
+const OTHER_ID = 'b0000000-0000-4000-8000-000000000002'
+
+/** Inputs that satisfy a transition's rules: what a careful client sends (an item id where one is named). */
 function validInputs(kind: (typeof ITEM_KINDS)[number], action: string): ActionInputs {
   const rules = ITEM_MACHINES[kind].table[action]!.inputs ?? {}
   const out: ActionInputs = {}
-  for (const [field, rule] of Object.entries(rules)) if (rule.required) out[field as keyof ActionInputs] = rule.choices ? rule.choices[0]! : '内容'
+  for (const [field, rule] of Object.entries(rules)) if (rule.required) out[field as keyof ActionInputs] = rule.choices ? rule.choices[0]! : field === 'into' ? OTHER_ID : '内容'
   return out
 }
+
+/** What the service hands a guard: the item itself and, for an action naming another, an open one of the same kind. */
+const context = (kind: (typeof ITEM_KINDS)[number]) => ({
+  actorId: 'u1',
+  history: [],
+  itemId: ITEM_ID,
+  other: { id: OTHER_ID, kind, status: ITEM_MACHINES[kind].initial.status, bucket: ITEM_MACHINES[kind].buckets[ITEM_MACHINES[kind].initial.status]! }
+})
 
 for (const kind of ITEM_KINDS) {
   const machine = ITEM_MACHINES[kind]
@@ -40,7 +51,7 @@ for (const kind of ITEM_KINDS) {
           const milestones = new Set<Milestone>()
           for (const [a, rs, careful] of steps) {
             const inputs = careful && machine.isAction(a) ? validInputs(kind, a) : {}
-            const r = machine.check({ status, action: a, roles: rs, inputs })
+            const r = machine.check({ status, action: a, roles: rs, inputs, context: context(kind) })
             const allowedHere = machine.isAction(a) && machine.table[a]!.from.includes(status)
             if (!allowedHere) {
               // Every action the table does not allow from here is a conflict (409), whoever asks.
@@ -72,21 +83,21 @@ for (const kind of ITEM_KINDS) {
           if (rule.required) {
             const without = { ...validInputs(kind, a) }
             delete without[field as keyof ActionInputs]
-            const r = machine.check({ status: from, action: a, roles: by, inputs: without })
+            const r = machine.check({ status: from, action: a, roles: by, inputs: without, context: context(kind) })
             expect('error' in r && r.error.kind).toBe('invalid')
           }
           if (rule.max) {
             const tooLong = { ...validInputs(kind, a), [field]: '字'.repeat(rule.max + 1) }
-            const r = machine.check({ status: from, action: a, roles: by, inputs: tooLong })
+            const r = machine.check({ status: from, action: a, roles: by, inputs: tooLong, context: context(kind) })
             expect('error' in r && r.error.kind).toBe('invalid')
           }
         }
-        for (const field of ['reason', 'note', 'body', 'transferredTo'] as const) {
+        for (const field of ACTION_INPUT_FIELDS) {
           if (t.inputs?.[field]) continue
-          const r = machine.check({ status: from, action: a, roles: by, inputs: { ...validInputs(kind, a), [field]: 'x' } })
+          const r = machine.check({ status: from, action: a, roles: by, inputs: { ...validInputs(kind, a), [field]: 'x' }, context: context(kind) })
           expect('error' in r && r.error.kind).toBe('invalid')
         }
-        expect(machine.check({ status: from, action: a, roles: by, inputs: validInputs(kind, a) })).toEqual({ to: t.to })
+        expect(machine.check({ status: from, action: a, roles: by, inputs: validInputs(kind, a), context: context(kind) })).toEqual({ to: t.to })
       }
     })
 
@@ -100,6 +111,27 @@ for (const kind of ITEM_KINDS) {
     })
   })
 }
+
+describe('the message table includes merge', () => {
+  it('after any walk, merge succeeds exactly from the open statuses, and nothing leaves merged', () => {
+    const m = ITEM_MACHINES.message
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...m.actions), { maxLength: 12 }), (steps) => {
+        let status = m.initial.status
+        for (const a of steps) {
+          const r = m.check({ status, action: a, roles: ['staff', 'citizen'], inputs: validInputs('message', a), context: context('message') })
+          if (!('error' in r)) status = r.to
+        }
+        const r = m.check({ status, action: 'merge', roles: ['staff'], inputs: validInputs('message', 'merge'), context: context('message') })
+        if (m.buckets[status] === 'open') {
+          expect(r).toEqual({ to: 'merged' })
+          expect(m.allowed('merged', [...ROLES])).toEqual([])
+        } else expect('error' in r && r.error).toBeInstanceOf(ConflictError)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
 
 describe('guards', () => {
   // The shape the three-stage review needs: no one signs two stages.

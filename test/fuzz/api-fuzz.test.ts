@@ -62,6 +62,8 @@ afterAll(async () => {
   await world?.close()
 })
 
+const isRole = (identity: Draft['identity']): identity is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(identity)
+
 function tokenFor(identity: Draft['identity']): string | undefined {
   if (identity === 'anonymous') return undefined
   if (identity === 'garbage-token') return 'not.a.token'
@@ -93,6 +95,7 @@ describe(`fuzz: ${RUNS} requests per route`, () => {
       const route = `${op.method} ${op.path}`
       if (ONLY && !ONLY.test(route)) continue
       const tally: Record<string, number> = (counts[route] = {})
+      for (const role of ROLES) await world.renew(role)
       // Which roles does the route let in? One unbroken request per role; a 403 means no.
       const allowed: string[] = []
       for (const role of ROLES) {
@@ -100,6 +103,8 @@ describe(`fuzz: ${RUNS} requests per route`, () => {
         const res = await world.app.inject(toInject(op, { ...probe!, identity: role }, tokenFor))
         if (res.statusCode !== 403) allowed.push(role)
         if (res.statusCode >= 500) findings.push({ route, label: 'role probe', status: res.statusCode, problem: `answered ${res.statusCode}`, request: JSON.stringify([role, res.body.slice(0, 300)]) })
+        // The probe may have ended its own session (logout, revoke-all): the runs need a live one.
+        if (res.statusCode === 401 || (res.statusCode < 300 && /revoke|logout|password/.test(op.path))) await world.renew(role)
       }
       await fc.assert(
         fc.asyncProperty(draftArbitrary(op, inputs, allowed), async (d) => {
@@ -114,6 +119,7 @@ describe(`fuzz: ${RUNS} requests per route`, () => {
             body = String(err)
           }
           tally[String(status)] = (tally[String(status)] ?? 0) + 1
+          if (status === 401 && isRole(d.identity)) await world.renew(d.identity)
           const problem = check(op, d, status, body, `${req.url} ${String(req.payload ?? '')}`)
           if (problem && findings.length < 200) findings.push({ route, label: d.label, status, problem, request: JSON.stringify([req.method, String(req.url).slice(0, 200), req.headers, String(req.payload ?? '').slice(0, 300), body.slice(0, 300)]) })
           // Findings are collected rather than thrown, so one run reports every class at once.
@@ -124,6 +130,9 @@ describe(`fuzz: ${RUNS} requests per route`, () => {
     }
     // The per-route tallies are the report: how often each status came back.
     console.log(`fuzz: ${RUNS} runs per route on ${world.app.dbEngine}\n` + Object.entries(counts).map(([r, t]) => `  ${r}: ${JSON.stringify(t)}`).join('\n'))
+    // A route whose every answer was 401 was never reached past the token check: the run proved nothing there.
+    const unreached = Object.entries(counts).filter(([, t]) => Object.keys(t).every((s) => s === '401'))
+    expect(unreached.map(([r]) => r)).toEqual([])
     // Escaped, one per line: payloads hold NUL and lone surrogates that break terminals and grep.
     expect(findings.map((f) => JSON.stringify(f))).toEqual([])
     expect(crashes).toEqual([])

@@ -31,6 +31,12 @@ export type Identity = 'anonymous' | Role
 export interface World {
   app: FastifyInstance
   tokens: Record<Role, string>
+  /**
+   * A new session for a role whose token the fuzzer itself killed (logout, revoke-all, a
+   * password change, or simply the 15-minute expiry during a long run). Without it, every route
+   * after the first revoke would only ever see 401 and the run would prove nothing.
+   */
+  renew(role: Role): Promise<void>
   /** Ids in bureau A (own and others') and bureau B: the pool generated ids are drawn from. */
   ids: { a: string[]; b: string[] }
   /** Markers each identity may legitimately see. */
@@ -118,6 +124,9 @@ export async function buildWorld(): Promise<World> {
     app,
     tokens,
     ids,
+    async renew(role) {
+      tokens[role] = (await login(app, role, `模糊测试${role}`)).token
+    },
     visible: (identity) => (identity !== 'anonymous' && INBOX_ROLES.includes(identity) ? [MARKERS.otherCitizen, MARKERS.otherOfficer] : []),
     async close() {
       await app.close()

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { messageMachine } from '../../domain/message/state-machine'
 import type { SessionView } from '../../domain/schemas/auth'
+import { beijingDay, yearOf } from '../../domain/deadlines/day'
 
 let t: TestApp
 let staff: SessionView
@@ -40,6 +41,9 @@ describe('assign, priority, topics', () => {
     expect(a.statusCode).toBe(200)
     expect(a.json()).toMatchObject({ version: 2, assignee: { id: colleague.user.id, name: '李四' }, departmentId: dept.id, departmentName: '城关所' })
 
+    // Tags come from the bureau's focus topics of this year (the admin's list).
+    const year = yearOf(beijingDay(new Date()))
+    await t.db.insertInto('topic').values(['食品安全', '井盖'].map((name) => ({ org_id: t.orgId, year, name }))).execute()
     const p = await post(staff, `/api/items/${id}/priority`, { priority: 2, version: 2 })
     expect(p.json()).toMatchObject({ version: 3, priority: 2 })
     const tp = await post(staff, `/api/items/${id}/topics`, { topics: ['食品安全', '井盖'], version: 3 })
@@ -81,6 +85,9 @@ describe('stale versions', () => {
       message: expect.stringContaining('王五'),
       details: { currentVersion: 2, yourVersion: 1, status: 'accepted', lastEvent: { action: 'accept', actorName: '王五' } }
     })
+    // What changed since version 1, from the events: who did what, each with the version it made.
+    expect(stale.json().details.changes).toEqual([{ version: 2, action: 'accept', label: '受理', actorName: '王五', at: expect.any(String) }])
+    expect(stale.json().message).toBe('此留言在您打开后已被更新：王五受理（当前状态「已受理」），请刷新后再操作')
     for (const [url, body] of [
       ['assign', { assigneeId: colleague.user.id }],
       ['priority', { priority: 1 }],
@@ -94,6 +101,22 @@ describe('stale versions', () => {
     expect(d).toMatchObject({ version: 2, status: 'accepted', priority: 0, assignee: null })
     // Without a version (older clients), the action is checked against the table alone.
     expect((await post(colleague, `/api/items/${id}/actions`, { action: 'start' })).statusCode).toBe(200)
+  })
+})
+
+describe('what a stale version hears', () => {
+  it('every change since the version seen, in order, from the timeline', async () => {
+    const { id } = await newMessage()
+    await post(staff, `/api/items/${id}/actions`, { action: 'accept', version: 1 })
+    await post(colleague, `/api/items/${id}/assign`, { assigneeId: colleague.user.id, version: 2 })
+    await post(colleague, `/api/items/${id}/notes`, { body: '已联系', version: 3 })
+    const stale = await post(staff, `/api/items/${id}/priority`, { priority: 1, version: 2 })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.json().details.changes.map((c: { version: number; label: string; actorName: string }) => [c.version, c.label, c.actorName])).toEqual([
+      [3, '分派', '李四'],
+      [4, '内部备注', '李四']
+    ])
+    expect(stale.json().message).toContain('李四分派、李四内部备注')
   })
 })
 
@@ -186,7 +209,9 @@ describe('actions with inputs', () => {
 
 describe('the server follows the message table for random action sequences', () => {
   it('allowed actions are 200 and move as the table says; every other is 409 and changes nothing', async () => {
-    const inputs: Record<string, object> = { reject: { reason: 'duplicate' }, reply: { body: '答复' } }
+    // The merge's survivor stays new throughout: only the generated message is acted on.
+    const survivor = await newMessage()
+    const inputs: Record<string, object> = { reject: { reason: 'duplicate' }, reply: { body: '答复' }, merge: { into: survivor.id } }
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...messageMachine.actions.filter((a) => a !== 'reopen' && a !== 'close')), { minLength: 1, maxLength: 6 }), async (actions) => {
         const { id } = await newMessage()

@@ -1,3 +1,4 @@
+import { insertItem } from '../helpers/inbox-fixtures'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { messageMachine, MESSAGE_STATUS_LABELS } from '../../domain/message/state-machine'
 import { caseMachine, CASE_STATUS_LABELS } from '../../domain/case/state-machine'
@@ -61,7 +62,9 @@ async function act(kind: Kind, id: string, action: string) {
   }
   // What each action requires comes from its table entry (reject: a reason; return, archive: a note).
   const needs = MACHINES[kind].requiredInput(action)
-  const payload = needs === 'reason' ? { action, reason: 'spam' } : needs === 'note' ? { action, note: '请补充现场照片' } : { action }
+  // A merge names its survivor: another message of the bureau, still new.
+  const into = needs === 'into' ? await insertItem(t.db, t.orgId, { kind: 'message', body: '合并目标', authorId: staff.user.id }) : undefined
+  const payload = needs === 'reason' ? { action, reason: 'spam' } : needs === 'note' ? { action, note: '请补充现场照片' } : into ? { action, into } : { action }
   return t.app.inject({ method: 'POST', url: `/api/items/${id}/actions`, headers: bearer(byStaff ? staff : author), payload })
 }
 

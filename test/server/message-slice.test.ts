@@ -26,7 +26,7 @@ describe('a citizen message reaches the inbox and the reply comes back', () => {
     expect(inbox.json().items[0]).toMatchObject({ id: created.id, kind: 'message', status: 'new', category: 'complaint' })
 
     const detail = await t.app.inject({ method: 'GET', url: `/api/items/${created.id}`, headers: bearer(staff) })
-    expect(detail.json()).toMatchObject({ status: 'new', contactPhone: '138****5678', allowedActions: ['accept', 'reject'] })
+    expect(detail.json()).toMatchObject({ status: 'new', contactPhone: '138****5678', allowedActions: ['accept', 'reject', 'merge'] })
 
     const accepted = await t.app.inject({ method: 'POST', url: `/api/items/${created.id}/actions`, headers: bearer(staff), payload: { action: 'accept' } })
     expect(accepted.statusCode).toBe(200)

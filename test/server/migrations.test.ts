@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { migrations } from '../../server/db/migrations'
-import { MESSAGE_STATUSES } from '../../domain/message/state-machine'
+import { MERGED_STATUS, MESSAGE_STATUSES } from '../../domain/message/state-machine'
 import { CASE_STATUSES } from '../../domain/case/state-machine'
 import { MESSAGE_CATEGORIES } from '../../domain/message/categories'
 import { createTestApp, type TestApp } from '../helpers/test-app'
@@ -28,18 +28,27 @@ describe('integrity constraints', () => {
   })
   afterAll(() => t.close())
 
-  const insertItem = async (kind: string, status: string) => {
+  const insertItem = async (kind: string, status: string, duplicateOf: string | null = null) => {
     const author = await t.db.insertInto('app_user').values({ org_id: t.orgId, name: 'x', roles: ['citizen'] }).returning('id').executeTakeFirstOrThrow()
-    return sql`insert into item (org_id, kind, status, author_id) values (${t.orgId}, ${kind}, ${status}, ${author.id}) returning id, version`.execute(t.db)
+    return sql`insert into item (org_id, kind, status, author_id, duplicate_of) values (${t.orgId}, ${kind}, ${status}, ${author.id}, ${duplicateOf}) returning id, version`.execute(t.db)
   }
+  const idOf = (r: { rows: unknown[] }) => (r.rows[0] as { id: string }).id
 
   it('accepts every status the domain has, for its own kind only, and starts at version 1', async () => {
-    for (const s of MESSAGE_STATUSES) expect((await insertItem('message', s)).rows[0]).toMatchObject({ version: 1 })
+    const survivor = idOf(await insertItem('message', 'new'))
+    // A merged message names its survivor (checked below); every other status stands alone.
+    for (const s of MESSAGE_STATUSES) expect((await insertItem('message', s, s === MERGED_STATUS ? survivor : null)).rows[0]).toMatchObject({ version: 1 })
     for (const s of CASE_STATUSES) await insertItem('case', s)
     await expect(insertItem('message', 'archived')).rejects.toMatchObject({ code: '23514' })
     await expect(insertItem('case', 'replied')).rejects.toMatchObject({ code: '23514' })
     await expect(insertItem('case', 'lost')).rejects.toMatchObject({ code: '23514' })
     await expect(insertItem('memo', 'new')).rejects.toMatchObject({ code: '23514' })
+  })
+
+  it('a merged message must name its survivor, and no item is a duplicate of itself', async () => {
+    await expect(insertItem('message', MERGED_STATUS)).rejects.toMatchObject({ code: '23514' })
+    const id = idOf(await insertItem('message', 'new'))
+    await expect(sql`update item set duplicate_of = id where id = ${id}`.execute(t.db)).rejects.toMatchObject({ code: '23514' })
   })
 
   it('accepts every category the domain has and nothing else; priority stays in range', async () => {

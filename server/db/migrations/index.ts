@@ -6,6 +6,8 @@ import * as sessionsAndClientIds from './2026-12-03T1100-sessions-and-client-ids
 import * as deadlinesAndNotifications from './2026-12-03T1200-deadlines-and-notifications'
 import * as inboxSearch from './2026-12-03T1300-inbox-search'
 import * as mediaDeviceEvidence from './2026-12-03T1400-media-device-evidence'
+import * as admin from './2026-12-04T0100-admin'
+import * as mergeAndEventVersions from './2026-12-04T0200-merge-and-event-versions'
 
 /** Listed by hand (not read from disk) so bundling and tsx both see the same set, in order. */
 export const migrations: Record<string, Migration> = {
@@ -15,7 +17,9 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1100-sessions-and-client-ids': sessionsAndClientIds,
   '2026-12-03T1200-deadlines-and-notifications': deadlinesAndNotifications,
   '2026-12-03T1300-inbox-search': inboxSearch,
-  '2026-12-03T1400-media-device-evidence': mediaDeviceEvidence
+  '2026-12-03T1400-media-device-evidence': mediaDeviceEvidence,
+  '2026-12-04T0100-admin': admin,
+  '2026-12-04T0200-merge-and-event-versions': mergeAndEventVersions
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,8 @@ export interface AppUserTable {
   must_change_password: Generated<boolean>
   /** `role:name` of a dev-mode login, so the same pair gives the same user. */
   dev_key: string | null
+  /** Set when an admin disabled the account: no sign-in, every token refused. */
+  disabled_at: Generated<Date | null>
   created_at: Generated<Date>
 }
 export type AppUser = Selectable<AppUserTable>

@@ -15,6 +15,8 @@ export interface ItemEventTable {
   transferred_to: Generated<string | null>
   /** Shown to the citizen or officer who owns the item. */
   is_public: boolean
+  /** The item's version right after this event (null for events before migration 2026-12-04T0200). */
+  item_version: Generated<number | null>
   created_at: Generated<Date>
 }
 export type ItemEvent = Selectable<ItemEventTable>

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { InboxQuery, InboxPage, InboxCounts } from '../../../domain/schemas/inbox'
-import { BUILTIN_VIEWS, isBuiltinViewKey } from '../../../domain/inbox-views'
+import { BUILTIN_VIEWS } from '../../../domain/inbox-views'
 import { INBOX_ROLES } from '../../../domain/desk'
-import { countInbox, effectiveFilter, listInbox } from '../../repositories/inbox'
-import { findSavedViewQuery, listSavedViews } from '../../repositories/saved-views'
+import { countInbox, listInbox } from '../../repositories/inbox'
+import { listSavedViews } from '../../repositories/saved-views'
+import { resolveInboxFilter } from '../../services/inbox-filter'
 import { orgCalendar } from '../../services/deadlines'
 import { dueView } from '../../../domain/deadlines/describe-due'
 
@@ -22,9 +23,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = request.currentUser
       const viewer = { id: user.id, orgId: user.orgId, now: new Date() }
-      const { view } = request.query
-      const viewQuery = !view ? null : isBuiltinViewKey(view) ? BUILTIN_VIEWS.find((v) => v.id === view)!.query : await findSavedViewQuery(app.db, viewer, view.toLowerCase())
-      const filter = effectiveFilter(request.query, viewQuery)
+      const filter = await resolveInboxFilter(app.db, viewer, request.query)
       const page = await listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl)
       const calendar = await orgCalendar(app.db, user.orgId)
       return { ...page, items: page.items.map((i) => ({ ...i, due: dueView(calendar, viewer.now, i.dueAt ? new Date(i.dueAt) : null) })) }

@@ -7,6 +7,7 @@ import messages from './messages'
 import inbox from './inbox'
 import inboxViews from './inbox-views'
 import items from './items'
+import triage from './triage'
 import media from './media'
 import mediaFiles from './media-files'
 import cases from './cases'
@@ -16,6 +17,8 @@ import reports from './reports'
 import notifications from './notifications'
 import account from './account'
 import users from './users'
+import directory from './directory'
+import admin from './admin'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -29,7 +32,7 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, media, cases, calendar, deadlineRules, reports, notifications]) {
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin]) {
       await authenticated.register(plugin)
     }
   })

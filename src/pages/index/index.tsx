@@ -12,7 +12,7 @@ import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
-import { INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
+import { ADMIN_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
 import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
 import { getOutbox } from '@/services/officer-outbox'
 import './index.scss'
@@ -37,6 +37,7 @@ export default function Home() {
 
   const isDesk = user ? hasAnyRole(user.roles, INBOX_ROLES) : false
   const isOfficer = user ? user.roles.includes('officer') : false
+  const isAdmin = user ? user.roles.includes('admin') : false
   // The launch page starts an officer's outbox, so cases left unsent go out after a restart.
   useEffect(() => {
     if (isOfficer) getOutbox()
@@ -100,6 +101,11 @@ export default function Home() {
             <Button type='primary' block onClick={go(INBOX_PAGE)}>
               留言受理
             </Button>
+            {isAdmin && ADMIN_PAGE ? (
+              <Button block onClick={go(ADMIN_PAGE)}>
+                管理
+              </Button>
+            ) : null}
           </View>
         </View>
       ) : null}

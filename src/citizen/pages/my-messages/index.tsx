@@ -8,6 +8,8 @@ import { LoadState } from '@/components/load-state'
 import { formatTime } from '@/components/format'
 import { useLoaded } from '@/components/use-loaded'
 import { api } from '@/services/api'
+import { MergedNote } from './merged-note'
+import './index.scss'
 
 const NO_MESSAGES: MyMessageView[] = []
 
@@ -29,6 +31,7 @@ function MessageCard({ message }: { message: MyMessageView }) {
           <Text className='zb-hint'>{formatTime(message.reply.at)}</Text>
         </View>
       ) : null}
+      {message.mergedInto ? <MergedNote into={message.mergedInto} /> : null}
       <Timeline events={message.timeline} />
     </View>
   )

@@ -1,0 +1,12 @@
+import { ITEM_MACHINES, type ItemKind } from './item-kinds'
+import { DESK_OPERATIONS, type DeskOperationName } from './desk-operations'
+import { MERGED_IN_EVENT, MERGED_IN_LABEL } from './message/state-machine'
+
+/** What a timeline event did, in words: the creation, a transition of the kind's table, desk work or a merge received. */
+export function eventActionLabel(kind: ItemKind, action: string): string {
+  const machine = ITEM_MACHINES[kind]
+  if (action === machine.initial.event) return machine.initial.label
+  if (machine.isAction(action)) return machine.table[action]!.label
+  if (action === MERGED_IN_EVENT) return MERGED_IN_LABEL
+  return DESK_OPERATIONS[action as DeskOperationName]?.label ?? action
+}

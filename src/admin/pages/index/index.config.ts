@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '管理',
+  enablePullDownRefresh: false
+})

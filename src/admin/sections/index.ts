@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react'
+import { PeopleSection } from './people'
+import { DepartmentsSection } from './departments'
+import { TopicsSection } from './topics'
+import { CannedRepliesSection } from './canned-replies'
+import { DeadlineRulesSection } from './deadline-rules'
+import { CalendarSection } from './calendar'
+
+/** The admin area's sections, in the sidebar's order. */
+export const ADMIN_SECTIONS = [
+  { id: 'people', label: '人员', component: PeopleSection },
+  { id: 'departments', label: '部门', component: DepartmentsSection },
+  { id: 'topics', label: '重点主题', component: TopicsSection },
+  { id: 'canned', label: '答复模板', component: CannedRepliesSection },
+  { id: 'deadlines', label: '办理时限', component: DeadlineRulesSection },
+  { id: 'calendar', label: '节假日', component: CalendarSection }
+] as const satisfies readonly { id: string; label: string; component: ComponentType }[]
+
+export type SectionId = (typeof ADMIN_SECTIONS)[number]['id']
+export const isSectionId = (id: string): id is SectionId => ADMIN_SECTIONS.some((s) => s.id === id)

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react'
+import { View, Text } from '@tarojs/components'
+import { LoadState } from '@/components/load-state'
+
+/** A section's card: its title, what it is for, and the load / error / empty states before its rows. */
+export function SectionCard(props: { title: string; hint?: string; children?: ReactNode; className?: string }) {
+  return (
+    <View className={`zb-card admin-card ${props.className ?? ''}`}>
+      <Text className='zb-title'>{props.title}</Text>
+      {props.hint ? <Text className='zb-hint admin-card__hint'>{props.hint}</Text> : null}
+      {props.children}
+    </View>
+  )
+}
+
+export function ListState(props: { loading: boolean; error: string | null; empty: boolean; emptyText: string; retryable: boolean; reload: () => void }) {
+  return <LoadState loading={props.loading} error={props.error} empty={props.empty} emptyText={props.emptyText} onRetry={props.retryable ? props.reload : undefined} />
+}
+
+/** A field's error, read by screen readers with the field. */
+export function FieldError({ text }: { text?: string | null }) {
+  return text ? <View className='admin-field-error' role='alert'>{text}</View> : null
+}
+
+/** A choice among a few options: tappable chips, 44 px high on a phone. */
+export function Chips<T extends string>(props: { options: readonly { value: T; label: string }[]; selected: readonly T[]; onToggle: (value: T) => void; label: string }) {
+  return (
+    <View className='admin-chips' aria-label={props.label}>
+      {props.options.map((o) => (
+        <View
+          key={o.value}
+          className={`admin-chip ${props.selected.includes(o.value) ? 'admin-chip--on' : ''}`}
+          aria-pressed={props.selected.includes(o.value)}
+          onClick={() => props.onToggle(o.value)}
+        >
+          {o.label}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export const errorText = (e: unknown) => (e instanceof Error && e.message ? e.message : '出错了，请稍后重试')

@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core'
+import { describeInBrowser, launch, pageSettled, screenshot } from './support/browser'
+import { guardedContext } from './support/policy'
+import { type, visibleText, tap, devLogin } from './support/ui'
+import { startServer, type RunningServer } from './support/server'
+
+let server: RunningServer
+let browser: Browser
+
+/** A colleague who signs in once, so the admin has someone to disable. */
+async function colleague(baseUrl: string, name: string) {
+  const res = await fetch(`${baseUrl}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'staff', name }) })
+  expect(res.status).toBe(200)
+  return (await res.json()) as { token: string }
+}
+
+async function deskPage(): Promise<Page> {
+  const context = await guardedContext(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  return context.newPage()
+}
+
+const section = async (page: Page, label: string) => {
+  await page.locator('.desk-shell__view').filter({ hasText: label }).first().click()
+  await visibleText(page, `管理 · ${label}`).waitFor()
+}
+
+describeInBrowser('the admin area on the H5 desk at 1440×900', () => {
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launch()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('adds a topic and a canned reply, invites a person with a QR code, and disables a colleague at once', async () => {
+    const zhao = await colleague(server.baseUrl, '赵六')
+    const page = await deskPage()
+    await devLogin(page, server.baseUrl, '管理员', '管理员甲')
+    await page.goto(`${server.baseUrl}/#/pages/index/index`)
+    await tap(page, '管理')
+    await page.waitForURL(/admin\/pages\/index/)
+    await visibleText(page, '管理 · 人员').waitFor()
+
+    // A desk: the sections in a sidebar beside the cards, not stacked above them.
+    const sidebar = await page.locator('.desk-shell__views').filter({ visible: true }).first().boundingBox()
+    const main = await page.locator('.desk-shell__main').filter({ visible: true }).first().boundingBox()
+    expect(sidebar && main && sidebar.x + sidebar.width <= main.x + 1).toBe(true)
+
+    // 重点主题: an empty name is refused in place; a real one is listed, active.
+    await section(page, '重点主题')
+    await tap(page, '添加主题')
+    await visibleText(page, '请填写主题名称').waitFor()
+    await page.locator('input[aria-label="主题名称"]').fill('食品安全')
+    await tap(page, '添加主题')
+    await page.locator('.admin-row').filter({ hasText: '食品安全' }).waitFor()
+    await screenshot(page, 'admin-01-topics')
+
+    // 答复模板: placeholders by button, preview with sample values, saved to the list.
+    await section(page, '答复模板')
+    await tap(page, '新建模板')
+    await page.locator('input[aria-label="模板名称"]').fill('已受理告知')
+    await tap(page, '留言人称呼')
+    await page.locator('textarea[aria-label="模板内容"]').press('End')
+    await page.locator('textarea[aria-label="模板内容"]').pressSequentially('您好，您的留言已受理。留言码：')
+    await tap(page, '留言码')
+    await visibleText(page, '张先生您好，您的留言已受理。留言码：K7M3Q9').waitFor()
+    await tap(page, '填入并答复')
+    await screenshot(page, 'admin-02-canned-reply-editor')
+    await tap(page, '保存模板')
+    await page.locator('.admin-canned').filter({ hasText: '已受理告知' }).waitFor()
+    await visibleText(page, '选用后：答复').waitFor()
+
+    // 人员: an invitation shows its code and its QR code, drawn by our server.
+    await section(page, '人员')
+    await tap(page, '生成邀请码')
+    await visibleText(page, '请选择邀请的角色').waitFor()
+    await page.locator('.admin-invite .admin-chip').filter({ hasText: '宣传人员' }).click()
+    await tap(page, '生成邀请码')
+    const qr = page.locator('.admin-invite__qr img, img.admin-invite__qr').first()
+    await qr.waitFor()
+    const code = (await page.locator('.admin-invite__code').textContent())?.trim()
+    expect(code).toMatch(/^[A-Z0-9]{6,}$/)
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.admin-invite__qr img, img.admin-invite__qr')
+      return Boolean(img && img.complete && img.naturalWidth > 0)
+    })
+    await screenshot(page, 'admin-03-invitation-qr')
+
+    // 停用: confirmed, then the colleague's token fails on its next request.
+    expect((await fetch(`${server.baseUrl}/api/me`, { headers: { authorization: `Bearer ${zhao.token}` } })).status).toBe(200)
+    const row = page.locator('.admin-person').filter({ hasText: '赵六' })
+    await row.getByText('停用', { exact: true }).click({ force: true })
+    await visibleText(page, '确定停用吗', false).waitFor()
+    await screenshot(page, 'admin-04-disable-confirm')
+    await page.locator('.taro__modal .taro-modal__footer .taro-modal__btn-primary, .taro-modal__btn-primary').filter({ visible: true }).first().click()
+    await row.getByText('已停用').waitFor()
+    await pageSettled(page)
+    await screenshot(page, 'admin-05-person-disabled')
+    expect((await fetch(`${server.baseUrl}/api/me`, { headers: { authorization: `Bearer ${zhao.token}` } })).status).toBe(401)
+  })
+})
