@@ -254,9 +254,30 @@ describe('the item panel', () => {
     expect(await screen.findByText('请@王五 核实一下')).toBeInTheDocument()
   })
 
+  test('a canned reply fills the reply for this item and is sent with its action and the version', async () => {
+    const accepted = detailOf(item, { status: 'accepted', allowedActions: ['start', 'reply'] })
+    const sent = fakeServer((req) => {
+      if (req.url === `/api/items/${item.id}` && req.method === 'GET') return { statusCode: 200, data: accepted }
+      if (req.url === '/api/canned-replies') {
+        return { statusCode: 200, data: { cannedReplies: [{ id: 'k1', title: '已转现场核查', body: '{称呼}您好：留言 {留言码} 已由{部门}{经办人}核查。', action: 'reply' }] } }
+      }
+      if (req.url === `/api/items/${item.id}/actions`) return { statusCode: 200, data: { ...accepted, status: 'replied', version: 4, allowedActions: [] } }
+      return NO_ROUTE(req)
+    })
+    render(<ItemPanel id={item.id} />)
+    fireEvent.click(await screen.findByText('使用答复模板'))
+    fireEvent.click(await screen.findByText('已转现场核查'))
+    // 称呼 is the author, 部门 falls back to 本局 when the item has none, 经办人 is the one replying.
+    const filled = '张三您好：留言 ABCD2345 已由本局王宣传核查。'
+    const field = document.querySelector('.item-panel__reply textarea') as HTMLTextAreaElement
+    await waitFor(() => expect(field.value).toBe(filled))
+    fireEvent.click(screen.getByText('发送答复'))
+    await waitFor(() => expect(posts(sent)).toEqual([['POST', `/api/items/${item.id}/actions`, { action: 'reply', body: filled, version: 3 }]]))
+  })
+
   test('duplicates list with why; 合并到此 folds the other in, 合并 folds this one into the other (each after a confirmation)', async () => {
     const other = row(2, { excerpt: '夜市烧烤油烟' })
-    const onOpenItem = jest.fn()
+    const onMerged = jest.fn()
     const sent = panelServer((req) => {
       if (req.url === `/api/items/${item.id}/duplicates`) {
         return {
@@ -278,7 +299,7 @@ describe('the item panel', () => {
       .spyOn(Taro, 'showModal')
       .mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
       .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as never)
-    render(<ItemPanel id={item.id} onOpenItem={onOpenItem} />)
+    render(<ItemPanel id={item.id} onMerged={onMerged} />)
     const card = (await screen.findByText('可能重复（2）')).closest('.duplicates-card') as HTMLElement
     expect(within(card).getByText('夜市烧烤油烟')).toBeInTheDocument()
     expect(within(card).getByText('内容相近、同一电话')).toBeInTheDocument()
@@ -292,7 +313,8 @@ describe('the item panel', () => {
     expect(posts(sent)).toEqual([])
     fireEvent.click(first())
     await waitFor(() => expect(posts(sent)).toEqual([['POST', `/api/items/${other.id}/merge`, { into: item.id }]]))
-    expect(onOpenItem).not.toHaveBeenCalled()
+    // This item remains: the desk only reloads its list.
+    await waitFor(() => expect(onMerged).toHaveBeenCalledWith(item.id))
 
     // The candidates are asked again for the new version; the card comes back with them.
     const again = await waitFor(() => {
@@ -303,7 +325,7 @@ describe('the item panel', () => {
     fireEvent.click(within(again).getAllByText('合并')[0])
     await waitFor(() => expect(posts(sent)[1]).toEqual(['POST', `/api/items/${item.id}/merge`, { into: other.id, version: 4 }]))
     // What remains is the other item: the desk moves there.
-    await waitFor(() => expect(onOpenItem).toHaveBeenCalledWith(other.id))
+    await waitFor(() => expect(onMerged).toHaveBeenLastCalledWith(other.id))
   })
 })
 

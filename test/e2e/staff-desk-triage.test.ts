@@ -17,6 +17,7 @@ const OLD_QUESTION = { category: 'question', body: '营业执照遗失了怎么�
 const NOISE = { category: 'complaint', body: '西街夜市烧烤摊每晚油烟很大，楼上住户窗户都不敢开，请尽快处理。', contactPhone: '13800138000' }
 const NOISE_AGAIN = { category: 'complaint', body: '西街夜市烧烤摊油烟很大，住户窗户不敢开，希望尽快处理。', contactPhone: '13800138000' }
 const WEIGHTS = { category: 'tipoff', body: '南关菜市场有摊位电子秤缺斤短两，请来查一下。' }
+const TEMPLATE = '{称呼}您好：您的留言（留言码 {留言码}）已收到，{部门}已安排现场核查，结果将及时告知。'
 
 async function post(path: string, token: string, body: object) {
   const res = await fetch(`${server.baseUrl}${path}`, {
@@ -30,13 +31,6 @@ async function post(path: string, token: string, body: object) {
 async function devToken(role: string, name: string): Promise<string> {
   const res = await fetch(`${server.baseUrl}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, name }) })
   return ((await res.json()) as { token: string }).token
-}
-
-/** Whether the server has a route (parts of issue 6 land from other branches). */
-async function routeExists(path: string): Promise<boolean> {
-  const token = await devToken('staff', '王宣传')
-  const res = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
-  return res.status !== 404
 }
 
 async function deskPage(): Promise<Page> {
@@ -79,6 +73,10 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     await post('/api/messages', citizen, NOISE)
     await post('/api/messages', neighbour, NOISE_AGAIN)
     await post('/api/messages', neighbour, WEIGHTS)
+    // An admin's reply template and this year's topic, as the admin area would make them.
+    const admin = await devToken('admin', '赵管理')
+    await post('/api/admin/canned-replies', admin, { title: '已转现场核查', body: TEMPLATE, action: 'reply' })
+    await post('/api/admin/topics', admin, { name: '夜市整治', year: new Date().getFullYear() })
   }, 240_000)
   afterAll(async () => {
     await browser?.close()
@@ -128,27 +126,27 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     await detail(desk).getByText(OLD_QUESTION.body).waitFor()
     await desk.keyboard.press('a')
     const assign = detail(desk).locator('.assign-card')
-    // GET /api/people (the admin helper's) offers colleagues; on a server without it, 分派给我 is what the desk can do.
-    const people = await routeExists('/api/people')
-    if (people) {
-      await assign.locator('.people-picker__person', { hasText: '李宣传' }).click()
-      await assign.locator('.assign-card__current', { hasText: '李宣传' }).waitFor()
-    } else {
-      await assign.locator('.nut-button', { hasText: '分派给我' }).click()
-      await assign.locator('.assign-card__current', { hasText: '王宣传' }).waitFor()
-    }
-    await rowWith(desk, OLD_QUESTION.body).locator('.desk-row__assignee', { hasText: /李宣传|王宣传/ }).waitFor()
+    await assign.locator('.people-picker__person', { hasText: '李宣传' }).click()
+    await assign.locator('.assign-card__current', { hasText: '李宣传' }).waitFor()
+    await rowWith(desk, OLD_QUESTION.body).locator('.desk-row__assignee', { hasText: '李宣传' }).waitFor()
 
     // Priority and an internal note naming the colleague.
     await detail(desk).locator('.priority-card__chip', { hasText: '紧急' }).click()
     await rowWith(desk, OLD_QUESTION.body).locator('.desk-row__priority', { hasText: '紧急' }).waitFor()
+    const topics = detail(desk).locator('.topics-card')
+    await topics.locator('.nut-button', { hasText: '标记主题' }).click()
+    await topics.locator('.topics-picker__chip', { hasText: '夜市整治' }).click()
+    await topics.locator('.nut-button', { hasText: '保存主题' }).click()
+    await topics.locator('.zb-chip--active', { hasText: '夜市整治' }).waitFor()
     const note = detail(desk).locator('.note-card')
     await note.locator('textarea').click()
     await desk.keyboard.type('@李')
-    // With the colleagues list, @ offers them; without it, the whole name is typed.
-    if (people) await note.locator('.note-card__mention', { hasText: '@李宣传' }).click()
-    else await desk.keyboard.type('宣传 ')
+    // @ offers the colleagues whose name starts so; picking one completes the name.
+    await note.locator('.note-card__mention', { hasText: '@李宣传' }).click()
+    await note.locator('textarea').click()
+    await desk.keyboard.press('End')
     await desk.keyboard.type('请今天电话回复留言人')
+    await expect(note.locator('textarea').inputValue()).resolves.toBe('@李宣传 请今天电话回复留言人')
     await note.locator('.nut-button', { hasText: '添加备注' }).click()
     await detail(desk).locator('.zb-timeline', { hasText: '请今天电话回复留言人' }).waitFor()
     await screenshot(desk, '33-desk-1440-assigned-note')
@@ -175,6 +173,30 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     await visibleText(desk, '批量受理：2 条成功，0 条未完成').waitFor()
     await checkLegible(desk, 1440)
     await screenshot(desk, '35-desk-1440-batch')
+
+    // A canned reply: the template filled for this item (称呼, 留言码, 部门 falls back to 本局), then sent.
+    await rowWith(desk, WEIGHTS.body).click()
+    await detail(desk).getByText(WEIGHTS.body).waitFor()
+    const code = (await detail(desk).locator('.nut-cell', { hasText: '留言码' }).innerText()).replace('留言码', '').trim()
+    await detail(desk).locator('.canned-picker__open', { hasText: '使用答复模板' }).click()
+    await detail(desk).locator('.canned-picker__item', { hasText: '已转现场核查' }).click()
+    const filled = `李四您好：您的留言（留言码 ${code}）已收到，本局已安排现场核查，结果将及时告知。`
+    await expect(detail(desk).locator('.item-panel__reply textarea').inputValue()).resolves.toBe(filled)
+    await screenshot(desk, '38-desk-1440-canned-reply')
+    await detail(desk).locator('.nut-button', { hasText: '发送答复' }).click()
+    await detail(desk).locator('.zb-timeline__reply', { hasText: filled }).waitFor()
+
+    // Two messages about the same stall: the accepted one takes the new one in (合并到此, confirmed).
+    await rowWith(desk, NOISE.body).click()
+    const duplicates = detail(desk).locator('.duplicates-card')
+    const twin = duplicates.locator('.duplicates-card__row', { hasText: NOISE_AGAIN.body.slice(0, 12) })
+    await twin.waitFor()
+    await screenshot(desk, '39-desk-1440-duplicates')
+    await twin.locator('.nut-button', { hasText: '合并到此' }).click()
+    await desk.locator('.taro-modal__foot').getByText('合并', { exact: true }).click()
+    // The twin is closed as merged: it leaves 全部待处理, and no longer shows as a duplicate.
+    await rowWith(desk, NOISE_AGAIN.body).waitFor({ state: 'detached' })
+    await twin.waitFor({ state: 'detached' })
   }, 300_000)
 
   it('at a phone: the same tools on the item page, the bell, 44-px view chips', async () => {

@@ -31,15 +31,15 @@ export interface ItemPanelProps {
   onChanged?: (detail: DeskItemDetail) => void
   /** Each time the item has been read. */
   onLoaded?: (detail: DeskItemDetail) => void
-  /** Show another item instead (after merging this one into it). */
-  onOpenItem?: (id: string) => void
+  /** After a merge, with the item that remains (this one, or the one this was merged into). */
+  onMerged?: (survivorId: string) => void
 }
 
 /**
  * One item with everything staff can do to it: the item's page on a phone, the detail beside
  * the list on a desk. Actions carry the item's version once the server sends one.
  */
-export function ItemPanel({ id, command, onChanged, onLoaded, onOpenItem }: ItemPanelProps) {
+export function ItemPanel({ id, command, onChanged, onLoaded, onMerged }: ItemPanelProps) {
   const [detail, setDetail] = useState<DeskItemDetail | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
@@ -145,7 +145,7 @@ export function ItemPanel({ id, command, onChanged, onLoaded, onOpenItem }: Item
               detail={detail}
               busy={busy}
               onAct={actOnMessage}
-              onReply={(body) => act({ action: 'reply', body }, '已答复')}
+              onReply={(body, action) => act({ action: action ?? 'reply', body }, '已答复')}
             />
           </View>
         </>
@@ -173,8 +173,8 @@ export function ItemPanel({ id, command, onChanged, onLoaded, onOpenItem }: Item
         onMerge={async (from, into) => {
           const fromThis = from.id === id
           const ok = await change(() => deskApi.merge(from.id, into, fromThis ? detail.version : undefined), '已合并')
-          // This item went into the other one: show the one that remains.
-          if (ok && fromThis) onOpenItem?.(into)
+          // The list lost an item either way; when it was this one, the desk moves to the one that remains.
+          if (ok) onMerged?.(into)
           return ok
         }}
       />

@@ -408,7 +408,7 @@ export default function Inbox() {
         {wide ? (
           <View className='desk__detail'>
             {openId ? (
-              <ItemPanel id={openId} command={command} onChanged={onChanged} onOpenItem={onMerged} />
+              <ItemPanel id={openId} command={command} onChanged={onChanged} onMerged={onMerged} />
             ) : (
               <View className='desk__detail-empty zb-hint'>在左侧选择一条留言或事例（j / k 移动，Enter 打开）</View>
             )}

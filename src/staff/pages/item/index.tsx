@@ -14,7 +14,9 @@ export default function Item() {
         // One page for both kinds: its title says which this is once it has loaded.
         onLoaded={(d) => void Taro.setNavigationBarTitle({ title: d.kind === 'case' ? '事例详情' : '留言详情' })}
         // Merged into another item: that one is what is left to work on.
-        onOpenItem={(other) => void Taro.redirectTo({ url: itemPage(other) })}
+        onMerged={(survivor) => {
+          if (survivor !== id) void Taro.redirectTo({ url: itemPage(survivor) })
+        }}
       />
     </PageShell>
   )
