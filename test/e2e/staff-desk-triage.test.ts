@@ -182,7 +182,7 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     await detail(desk).locator('.canned-picker__item', { hasText: '已转现场核查' }).click()
     const filled = `李四您好：您的留言（留言码 ${code}）已收到，本局已安排现场核查，结果将及时告知。`
     await expect(detail(desk).locator('.item-panel__reply textarea').inputValue()).resolves.toBe(filled)
-    await screenshot(desk, '38-desk-1440-canned-reply')
+    await screenshot(desk, '35b-desk-1440-canned-reply')
     await detail(desk).locator('.nut-button', { hasText: '发送答复' }).click()
     await detail(desk).locator('.zb-timeline__reply', { hasText: filled }).waitFor()
 
@@ -191,7 +191,8 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     const duplicates = detail(desk).locator('.duplicates-card')
     const twin = duplicates.locator('.duplicates-card__row', { hasText: NOISE_AGAIN.body.slice(0, 12) })
     await twin.waitFor()
-    await screenshot(desk, '39-desk-1440-duplicates')
+    await twin.scrollIntoViewIfNeeded()
+    await screenshot(desk, '35c-desk-1440-duplicates')
     await twin.locator('.nut-button', { hasText: '合并到此' }).click()
     await desk.locator('.taro-modal__foot').getByText('合并', { exact: true }).click()
     // The twin is closed as merged: it leaves 全部待处理, and no longer shows as a duplicate.
@@ -199,19 +200,34 @@ describeInBrowser('the desk’s triage (H5) at 1440×900 and at a phone', () => 
     await twin.waitFor({ state: 'detached' })
   }, 300_000)
 
-  it('at a phone: the same tools on the item page, the bell, 44-px view chips', async () => {
+  it('at a phone: the bell, the banner, and the same tools on the item page', async () => {
     const phone = await phonePage(browser)
     await devLogin(phone, server.baseUrl, '宣传人员', '李宣传')
-    await rowWith(phone, NOISE_AGAIN.body).waitFor()
-    await phone.locator('.bell__button').filter({ visible: true }).waitFor()
+    // The overdue question, assigned to 李宣传 above; the merged twin is gone from the list.
+    await rowWith(phone, OLD_QUESTION.body).waitFor()
+    expect(await rowWith(phone, NOISE_AGAIN.body).count()).toBe(0)
     await visibleText(phone, '节假日日历缺少 2027 年').waitFor()
     await checkLegible(phone, 390)
     await screenshot(phone, '36-desk-phone-list')
 
-    await rowWith(phone, NOISE_AGAIN.body).click()
+    // 分派给我 is still unread under the bell; its panel fits the phone's width.
+    const bell = phone.locator('.bell').filter({ visible: true })
+    await bell.locator('.bell__count').waitFor()
+    await bell.locator('.bell__button').click()
+    const assigned = bell.locator('.bell__item', { hasText: '分派给我' })
+    await assigned.waitFor()
+    const panel = await bell.locator('.bell__panel').boundingBox()
+    expect(panel!.x).toBeGreaterThanOrEqual(0)
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(390)
+    await checkLegible(phone, 390)
+    await screenshot(phone, '37-desk-phone-bell')
+
+    // Opening it goes to the item's own page: the same cards as beside the desk's list.
+    await assigned.click()
     await visibleText(phone, '办理记录').first().waitFor()
     for (const heading of ['承办人', '优先级', '重点主题', '内部备注']) await visibleText(phone, heading, true).first().waitFor()
+    await visibleText(phone, '请今天电话回复留言人').first().waitFor()
     await checkLegible(phone, 390)
-    await screenshot(phone, '37-desk-phone-item')
+    await screenshot(phone, '38-desk-phone-item')
   }, 180_000)
 })
