@@ -31,7 +31,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // Mini-program: no base.wxml templates for default components no page uses (see the plugin).
+    plugins: [path.join(__dirname, 'plugins/used-components-only.ts')],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase())
     },
@@ -49,8 +50,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     mini: {
       compile: { include: [domainDir] },
+      // Pictures up to 8 KB become data URLs inside the JS that shows them. Only the empty and
+      // error states (subpackage pages) have pictures: as files they sat in the main package's
+      // assets/ folder (10 KB every user downloads before the first screen); inlined, they travel
+      // in the subpackages that show them.
+      imageUrlLoaderOption: { limit: 8 * 1024 },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        [path.join(__dirname, 'postcss/drop-unused-icon-animations.js')]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
       webpackChain(chain) {

@@ -24,8 +24,8 @@ export const DUPLICATE_CLOSE_DAYS = 3
  * unrelated items: no pair above 0.18; a paraphrase of one of them scores 0.62 against it.
  */
 export const DUPLICATE_TEXT_MIN = 0.3
-/** Scores below this are not listed; nor is closeness in time on its own. */
-export const DUPLICATE_SCORE_MIN = 0.2
+/** Scores below this are not listed (the same author or phone alone still is); nor is closeness in time on its own. */
+export const DUPLICATE_SCORE_MIN = 0.15
 export const DUPLICATES_SHOWN = 10
 
 const WEIGHTS: Record<DuplicateReason, number> = { text: 0.65, author: 0.15, phone: 0.15, place: 0.1, time: 0.05 }

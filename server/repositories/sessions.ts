@@ -32,6 +32,42 @@ export async function claimRefreshToken(db: DbOrTx, tokenHash: string): Promise<
   return row?.session_id
 }
 
+/**
+ * For a used token: its session and, if the token's one successor (the token its exchange made) is
+ * still unused, that successor's hash. Rotation within a session is a chain, so the successor is
+ * the one token created after it.
+ */
+export async function usedTokenAndSuccessor(
+  db: DbOrTx,
+  tokenHash: string,
+  recentSeconds: number
+): Promise<{ sessionId: string; usedRecently: boolean; unusedSuccessor: string | null } | undefined> {
+  const row = await db
+    .selectFrom('refresh_token')
+    .select(['session_id', 'used_at'])
+    // The database's clock, which also wrote used_at.
+    .select(sql<boolean>`used_at > now() - make_interval(secs => ${recentSeconds})`.as('used_recently'))
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()
+  if (!row || !row.used_at) return undefined
+  const later = await db
+    .selectFrom('refresh_token')
+    .select(['token_hash', 'used_at'])
+    .where('session_id', '=', row.session_id)
+    // Compared in SQL: a JavaScript Date would drop the microseconds and match the token itself.
+    .where('created_at', '>', (eb) => eb.selectFrom('refresh_token').select('created_at').where('token_hash', '=', tokenHash))
+    .limit(2)
+    .execute()
+  const only = later.length === 1 && later[0]!.used_at === null ? later[0]!.token_hash : null
+  return { sessionId: row.session_id, usedRecently: row.used_recently === true, unusedSuccessor: only }
+}
+
+/** Drops a token nobody has used (its exchange's answer was lost); false if it was used meanwhile. */
+export async function dropUnusedRefreshToken(db: DbOrTx, tokenHash: string): Promise<boolean> {
+  const row = await db.deleteFrom('refresh_token').where('token_hash', '=', tokenHash).where('used_at', 'is', null).returning('token_hash').executeTakeFirst()
+  return Boolean(row)
+}
+
 export async function sessionOfToken(db: DbOrTx, tokenHash: string): Promise<string | undefined> {
   const row = await db.selectFrom('refresh_token').select('session_id').where('token_hash', '=', tokenHash).executeTakeFirst()
   return row?.session_id

@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from '../../domain/errors'
 import { findUserById, toUserView } from '../repositories/users'
 import {
   claimRefreshToken,
+  dropUnusedRefreshToken,
   extendSession,
   findLiveSession,
   insertRefreshToken,
@@ -12,6 +13,7 @@ import {
   revokeSession,
   revokeUserSessions,
   sessionOfToken,
+  usedTokenAndSuccessor,
   type RevokeReason
 } from '../repositories/sessions'
 
@@ -69,18 +71,33 @@ async function isDisabled(db: Db, userId: string): Promise<boolean> {
 }
 
 /**
+ * How long after an exchange its refresh token may be presented again, as the retry of an exchange
+ * whose answer was lost (a tunnel, a timeout): the client never got the new token, so it can only
+ * retry with the old one. Such a retry gets a fresh pair and the lost pair's refresh token is
+ * dropped (it never works; the chain stays one line, so the retry's own answer may be lost too).
+ */
+export const REFRESH_RETRY_GRACE_SECONDS = 600
+
+/**
  * Exchanges a refresh token for a new pair. Each token works once: presenting a used one means
- * two parties hold it (a copied token), so the whole sign-in is revoked and both must log in again.
+ * two parties hold it (a copied token), so the whole sign-in is revoked and both must log in again;
+ * except as the retry of an exchange whose answer was lost: within REFRESH_RETRY_GRACE_SECONDS and while
+ * the token that exchange made has never been used (nobody has shown they received it).
  */
 export async function refreshSession(deps: SessionDeps, refreshToken: string): Promise<SessionView> {
   const tokenHash = hashRefreshToken(refreshToken)
   const next = newRefreshToken()
   const outcome = await deps.db.transaction().execute(async (tx) => {
-    const claimed = await claimRefreshToken(tx, tokenHash)
+    let claimed = await claimRefreshToken(tx, tokenHash)
     if (!claimed) {
-      const reused = await sessionOfToken(tx, tokenHash)
-      if (reused) await revokeSession(tx, reused, 'refresh_reuse')
-      return { ok: false as const, reused: Boolean(reused) }
+      const used = await usedTokenAndSuccessor(tx, tokenHash, REFRESH_RETRY_GRACE_SECONDS)
+      const lostAnswer = used?.usedRecently && used.unusedSuccessor && (await dropUnusedRefreshToken(tx, used.unusedSuccessor))
+      if (lostAnswer) claimed = used.sessionId
+      else {
+        const reused = used?.sessionId ?? (await sessionOfToken(tx, tokenHash))
+        if (reused) await revokeSession(tx, reused, 'refresh_reuse')
+        return { ok: false as const, reused: Boolean(reused) }
+      }
     }
     const session = await findLiveSession(tx, claimed)
     if (!session) return { ok: false as const, reused: false }

@@ -1,20 +1,7 @@
 import Taro from '@tarojs/taro'
 // Straight from the module, not the @/domain barrel: this file is in the main package.
 import { DEVICE_EVIDENCE_FIELDS, type DeviceEvidence } from '../../domain/media'
-import type {
-  CreateMessageBody,
-  CreatedMessage,
-  MyMessagesPage,
-  SessionView,
-  UserView,
-  RedeemedInvitation,
-  Role,
-  CreateCaseBody,
-  MediaView,
-  MyCaseView,
-  MyCasesPage,
-  ResubmitCaseBody
-} from '@/domain'
+import type { SessionView, UserView, RedeemedInvitation, Role, CreateCaseBody, MediaView, MyCaseView } from '@/domain'
 import { session } from './session'
 import { LOGIN_PAGE } from './routes'
 import { API_BASE } from './api-base'
@@ -93,22 +80,40 @@ export function setSilentSignIn(fn: (() => Promise<SessionView | null>) | null):
   silentSignIn = fn
 }
 
+/**
+ * POST /api/auth/refresh. Only a 401 is a refusal (null: the sign-in is over). No answer, a timeout,
+ * a server fault or a rate limit says nothing about the sign-in: the refresh token is kept and the
+ * exchange tried again, now and on a later call. That is safe even if the lost answer had been
+ * given: the server takes the old token again as the retry of a lost exchange.
+ */
 async function exchangeRefreshToken(refreshToken: string): Promise<SessionView | null> {
-  let res: Taro.request.SuccessCallbackResult
-  try {
-    res = await Taro.request({ url: `${API_BASE}/api/auth/refresh`, method: 'POST', data: { refreshToken }, header: { 'Content-Type': 'application/json' }, dataType: 'json' })
-  } catch {
-    // No answer: keep the sign-in (the refresh token may still be good) and let the caller fail.
-    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+  for (let attempt = 0; ; attempt++) {
+    let res: Taro.request.SuccessCallbackResult
+    try {
+      res = await Taro.request({ url: `${API_BASE}/api/auth/refresh`, method: 'POST', data: { refreshToken }, header: { 'Content-Type': 'application/json' }, dataType: 'json' })
+    } catch {
+      if (attempt < RETRY_DELAYS_MS.length) {
+        await sleep(RETRY_DELAYS_MS[attempt])
+        continue
+      }
+      throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
+    }
+    if (res.statusCode === 200) return res.data as SessionView
+    if (res.statusCode === 401) return null
+    throw errorFrom(res.statusCode, res.data)
   }
-  if (res.statusCode === 200) return res.data as SessionView
-  if (res.statusCode === 401 || res.statusCode === 400) return null
-  throw errorFrom(res.statusCode, res.data)
 }
 
 async function renew(): Promise<boolean> {
   const refreshToken = session.refreshToken()
-  const renewed = (refreshToken ? await exchangeRefreshToken(refreshToken) : null) ?? (silentSignIn ? await silentSignIn().catch(() => null) : null)
+  let renewed = refreshToken ? await exchangeRefreshToken(refreshToken) : null
+  if (!renewed && silentSignIn) {
+    // No answer to the silent sign-in either: not a refusal, try again on a later call.
+    renewed = await silentSignIn().catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 0) throw e
+      return null
+    })
+  }
   if (!renewed) return false
   session.save(renewed)
   return true
@@ -239,7 +244,12 @@ export interface AppConfig {
   wechatMode: 'dev' | 'live'
 }
 
-/** The typed surface of the server's API: one function per endpoint. */
+/**
+ * The typed surface of the server's API that the main package needs: one function per endpoint.
+ * Calls only one role's pages make live beside those pages (citizen-api.ts, officer-api.ts,
+ * desk-api.ts), so they travel in that role's subpackage. createCase stays: the officers' outbox
+ * sends queued cases from the launch page.
+ */
 export const api = {
   config: () => request<AppConfig>('/api/config', { anonymous: true }),
 
@@ -269,22 +279,12 @@ export const api = {
   redeemInvitation: (code: string) =>
     request<RedeemedInvitation>('/api/invitations/redeem', { method: 'POST', data: { code } }),
 
-  /** Retried on network failure: the server returns the first message for a repeated clientId. */
-  createMessage: async (body: CreateMessageBody) => {
-    const { status, data } = await requestWithStatus<CreatedMessage>('/api/messages', { method: 'POST', data: body, retry: Boolean(body.clientId) })
-    return checkCreated(status, data)
-  },
-  myMessages: () => request<MyMessagesPage>('/api/messages/mine'),
-
   /** 201 → created; 200 → the server already had a case under this clientId. */
   createCase: async (body: CreateCaseBody) => {
     const { status, data } = await requestWithStatus<MyCaseView>('/api/cases', { method: 'POST', data: body })
     // It must be this case: the same clientId answered with anything else is not a delivery.
     return { created: status === 201, case: checkCreated(status, data, { clientId: body.clientId }) }
-  },
-  myCases: () => request<MyCasesPage>('/api/cases/mine'),
-  resubmitCase: (id: string, body: ResubmitCaseBody) =>
-    request<MyCaseView>(`/api/cases/${encodeURIComponent(id)}/resubmit`, { method: 'POST', data: body })
+  }
 }
 
 /** Shows a failed call's message (the server's Chinese text) as a toast. */

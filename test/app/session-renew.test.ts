@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { api, setSilentSignIn } from '@/services/api'
+import { api, ApiError, setSilentSignIn } from '@/services/api'
+import { citizenApi } from '@/services/citizen-api'
 import { session } from '@/services/session'
 import { fakeServer, type SentRequest } from './support/network'
 
@@ -46,7 +47,7 @@ test('an expired access token is renewed silently and the call goes through', as
 
 test('many calls refused at once share one refresh (a refresh token works once)', async () => {
   const sent = tokenServer()
-  const results = await Promise.all([api.me(), api.me(), api.myMessages().catch(() => null), api.me()])
+  const results = await Promise.all([api.me(), api.me(), citizenApi.myMessages().catch(() => null), api.me()])
   expect(results.filter(Boolean)).toHaveLength(4)
   expect(refreshes(sent)).toHaveLength(1)
   expect(session.token()).toBe('tok-2')
@@ -71,10 +72,56 @@ test('where the platform signs in silently (WeChat), a refused refresh is replac
   expect(relaunch).not.toHaveBeenCalled()
 })
 
+const EXPIRED = { statusCode: 401, data: { error: 'unauthorized', message: '登录已过期' } }
+
 test('no answer to the refresh keeps the sign-in: a network blip is not a logout', async () => {
-  fakeServer((req) => (req.url.endsWith('/api/auth/refresh') ? new Error('request:fail timeout') : { statusCode: 401, data: { error: 'unauthorized', message: '登录已过期' } }))
+  const sent = fakeServer((req) => (req.url.endsWith('/api/auth/refresh') ? new Error('request:fail timeout') : EXPIRED))
   await expect(api.me()).rejects.toMatchObject({ code: 'network' })
+  // Tried again at once (the server accepts a repeated exchange), then left for a later call.
+  expect(refreshes(sent).map((r) => r.data)).toEqual([{ refreshToken: 'refresh-1' }, { refreshToken: 'refresh-1' }, { refreshToken: 'refresh-1' }])
+  expect(session.token()).toBe('tok-1')
   expect(session.refreshToken()).toBe('refresh-1')
+  expect(session.user()).toEqual(user)
+  expect(relaunch).not.toHaveBeenCalled()
+})
+
+test('a lost refresh answer is retried on a later call with the same refresh token, and the sign-in carries on', async () => {
+  let networkDown = true
+  const sent = fakeServer((req) => {
+    if (req.url.endsWith('/api/auth/refresh')) return networkDown ? new Error('request:fail timeout') : { statusCode: 200, data: renewed(2) }
+    return req.header.Authorization === 'Bearer tok-2' ? { statusCode: 200, data: user } : EXPIRED
+  })
+  await expect(api.me()).rejects.toMatchObject({ code: 'network' })
+  expect(relaunch).not.toHaveBeenCalled()
+
+  networkDown = false
+  await expect(api.me()).resolves.toEqual(user)
+  expect(refreshes(sent).at(-1)!.data).toEqual({ refreshToken: 'refresh-1' })
+  expect(session.token()).toBe('tok-2')
+  expect(session.refreshToken()).toBe('refresh-2')
+  expect(relaunch).not.toHaveBeenCalled()
+})
+
+test.each([
+  ['a server fault', 503, { error: 'internal', message: '服务器出错了' }],
+  ['a rate limit', 429, { error: 'rate_limited', message: '操作太频繁，请 30 秒后再试' }],
+  ['a refused request body', 400, { error: 'bad_request', message: '请求格式不正确' }]
+])('%s answering the refresh is not a logout either (only a 401 is)', async (_what, statusCode, data) => {
+  fakeServer((req) => (req.url.endsWith('/api/auth/refresh') ? { statusCode, data } : EXPIRED))
+  await expect(api.me()).rejects.toMatchObject({ status: statusCode })
+  expect(session.refreshToken()).toBe('refresh-1')
+  expect(session.user()).toEqual(user)
+  expect(relaunch).not.toHaveBeenCalled()
+})
+
+test('where WeChat signs in silently, no answer to that sign-in is not a logout either', async () => {
+  fakeServer((req) => (req.url.endsWith('/api/auth/refresh') ? { statusCode: 401, data: { error: 'unauthorized', message: '登录已过期' } } : EXPIRED))
+  setSilentSignIn(async () => {
+    throw new ApiError(0, 'network', '网络不给力')
+  })
+  await expect(api.me()).rejects.toMatchObject({ code: 'network' })
+  expect(session.user()).toEqual(user)
+  expect(relaunch).not.toHaveBeenCalled()
 })
 
 test('logout ends the sign-in on the server with its refresh token, then forgets it', async () => {

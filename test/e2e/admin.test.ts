@@ -19,6 +19,10 @@ async function deskPage(): Promise<Page> {
   return context.newPage()
 }
 
+/** Taro's <Input>/<Textarea> carry the label on their host element; the native field is inside. */
+const fieldOf = (page: Page, label: string) =>
+  page.locator(['input', 'textarea'].flatMap((t) => [`[aria-label="${label}"] ${t}`, `${t}[aria-label="${label}"]`]).join(', ')).filter({ visible: true }).first()
+
 const section = async (page: Page, label: string) => {
   await page.locator('.desk-shell__view').filter({ hasText: label }).first().click()
   await visibleText(page, `管理 · ${label}`).waitFor()
@@ -43,16 +47,19 @@ describeInBrowser('the admin area on the H5 desk at 1440×900', () => {
     await page.waitForURL(/admin\/pages\/index/)
     await visibleText(page, '管理 · 人员').waitFor()
 
+    await screenshot(page, 'admin-00-people')
     // A desk: the sections in a sidebar beside the cards, not stacked above them.
     const sidebar = await page.locator('.desk-shell__views').filter({ visible: true }).first().boundingBox()
     const main = await page.locator('.desk-shell__main').filter({ visible: true }).first().boundingBox()
-    expect(sidebar && main && sidebar.x + sidebar.width <= main.x + 1).toBe(true)
+    expect(sidebar && main).toBeTruthy()
+    expect(sidebar!.x + sidebar!.width).toBeLessThanOrEqual(main!.x + 1)
+    expect(main!.y).toBeLessThan(sidebar!.y + sidebar!.height)
 
     // 重点主题: an empty name is refused in place; a real one is listed, active.
     await section(page, '重点主题')
     await tap(page, '添加主题')
     await visibleText(page, '请填写主题名称').waitFor()
-    await page.locator('input[aria-label="主题名称"]').fill('食品安全')
+    await fieldOf(page, '主题名称').fill('食品安全')
     await tap(page, '添加主题')
     await page.locator('.admin-row').filter({ hasText: '食品安全' }).waitFor()
     await screenshot(page, 'admin-01-topics')
@@ -60,10 +67,10 @@ describeInBrowser('the admin area on the H5 desk at 1440×900', () => {
     // 答复模板: placeholders by button, preview with sample values, saved to the list.
     await section(page, '答复模板')
     await tap(page, '新建模板')
-    await page.locator('input[aria-label="模板名称"]').fill('已受理告知')
+    await fieldOf(page, '模板名称').fill('已受理告知')
     await tap(page, '留言人称呼')
-    await page.locator('textarea[aria-label="模板内容"]').press('End')
-    await page.locator('textarea[aria-label="模板内容"]').pressSequentially('您好，您的留言已受理。留言码：')
+    await fieldOf(page, '模板内容').press('End')
+    await fieldOf(page, '模板内容').pressSequentially('您好，您的留言已受理。留言码：')
     await tap(page, '留言码')
     await visibleText(page, '张先生您好，您的留言已受理。留言码：K7M3Q9').waitFor()
     await tap(page, '填入并答复')
@@ -93,9 +100,10 @@ describeInBrowser('the admin area on the H5 desk at 1440×900', () => {
     expect((await fetch(`${server.baseUrl}/api/me`, { headers: { authorization: `Bearer ${zhao.token}` } })).status).toBe(200)
     const row = page.locator('.admin-person').filter({ hasText: '赵六' })
     await row.getByText('停用', { exact: true }).click({ force: true })
-    await visibleText(page, '确定停用吗', false).waitFor()
+    // Taro's modal lives outside the app's root.
+    await page.getByText(/确定停用吗/).filter({ visible: true }).waitFor()
     await screenshot(page, 'admin-04-disable-confirm')
-    await page.locator('.taro__modal .taro-modal__footer .taro-modal__btn-primary, .taro-modal__btn-primary').filter({ visible: true }).first().click()
+    await page.locator('.taro-modal__foot').getByText('确定', { exact: true }).filter({ visible: true }).click()
     await row.getByText('已停用').waitFor()
     await pageSettled(page)
     await screenshot(page, 'admin-05-person-disabled')

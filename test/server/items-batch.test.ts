@@ -1,4 +1,5 @@
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
+import { beijingDay, yearOf } from '../../domain/deadlines/day'
 import type { SessionView } from '../../domain/schemas/auth'
 import type { BatchAnswer } from '../../domain/schemas/triage'
 
@@ -21,6 +22,9 @@ beforeAll(async () => {
   const other = await t.db.insertInto('org').values({ name: '外县局' }).returning('id').executeTakeFirstOrThrow()
   const user = await t.db.insertInto('app_user').values({ org_id: other.id, name: '外县宣传', roles: ['staff'] }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
   outsider = { token: (await t.app.openSession(user)).token }
+  // Tags come from the bureau's focus topics of this year (the admin's list).
+  const year = yearOf(beijingDay(new Date()))
+  await t.db.insertInto('topic').values(['井盖', '城区', '我的'].map((name) => ({ org_id: t.orgId, year, name }))).execute()
 })
 afterAll(() => t.close())
 
@@ -89,11 +93,13 @@ describe('POST /api/items/batch with items', () => {
     expect(row).toEqual({ status: 'new', version: 1 })
   })
 
-  it('tags many at once; the same id twice is acted on once', async () => {
+  it('tags many at once; the same id twice is acted on once; a topic not on the bureau’s list is refused per item', async () => {
     const a = await newMessage()
     const { body } = await batch(staff, { op: 'tag', topics: ['井盖', '城区'], items: [{ id: a }, { id: a }] })
     expect(body.results).toHaveLength(1)
     expect((await detail(a)).topics).toEqual(['井盖', '城区'])
+    const unknown = await batch(staff, { op: 'tag', topics: ['没有这个主题'], items: [{ id: a }] })
+    expect(unknown.body.results[0]).toMatchObject({ ok: false, code: 'unknown_topic' })
   })
 
   it('keeps the desk client’s shape: {...op, items} with versions (src/services/desk-api.ts runBatch)', async () => {

@@ -1,5 +1,6 @@
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import type { SessionView } from '../../domain/schemas/auth'
+import { hashRefreshToken, REFRESH_RETRY_GRACE_SECONDS } from '../../server/services/sessions'
 
 let t: TestApp
 beforeAll(async () => {
@@ -42,15 +43,53 @@ describe('access and refresh tokens', () => {
     expect((await me(next)).statusCode).toBe(200)
   })
 
-  it('a rotated refresh token used again revokes the whole sign-in (a copied token)', async () => {
+  it('a rotated refresh token used again after its successor was used revokes the whole sign-in (a copied token)', async () => {
     const s = await t.login('citizen', '被复制')
     const second: SessionView = (await refresh(s.refreshToken)).json()
+    const third: SessionView = (await refresh(second.refreshToken)).json()
     const replay = await refresh(s.refreshToken)
     expect(replay.statusCode).toBe(401)
     expect(replay.json().message).toMatch(/已在别处使用/)
     // Both holders are out: the newest access token and refresh token no longer work.
-    expect((await me(second)).statusCode).toBe(401)
-    expect((await refresh(second.refreshToken)).statusCode).toBe(401)
+    expect((await me(third)).statusCode).toBe(401)
+    expect((await refresh(third.refreshToken)).statusCode).toBe(401)
+  })
+
+  it('an exchange whose answer was lost can be retried with the old token; the lost refresh token is dropped', async () => {
+    const s = await t.login('citizen', '隧道里')
+    // The server rotated, but the phone never heard: it only has the old refresh token.
+    const lost: SessionView = (await refresh(s.refreshToken)).json()
+    const retry = await refresh(s.refreshToken)
+    expect(retry.statusCode).toBe(200)
+    const next: SessionView = retry.json()
+    expect(next.refreshToken).not.toBe(lost.refreshToken)
+    expect(decode(next.token).sid).toBe(decode(s.token).sid)
+    expect((await me(next)).statusCode).toBe(200)
+    // The retry may repeat (its answer lost too), and goes on working from the newest token.
+    const again: SessionView = (await refresh(s.refreshToken)).json()
+    const after: SessionView = (await refresh(again.refreshToken)).json()
+    expect((await me(after)).statusCode).toBe(200)
+    // The lost pair's refresh token never works, and presenting it ends nothing.
+    expect((await refresh(lost.refreshToken)).statusCode).toBe(401)
+    expect((await me(after)).statusCode).toBe(200)
+    // Once the newest token has been used, the old one is a plain reuse again: the sign-in ends.
+    const replay = await refresh(s.refreshToken)
+    expect(replay.statusCode).toBe(401)
+    expect(replay.json().message).toMatch(/已在别处使用/)
+    expect((await me(after)).statusCode).toBe(401)
+  })
+
+  it('the retry of a lost exchange works only for a while: later, the old token is a reuse', async () => {
+    const s = await t.login('citizen', '隔夜重试')
+    const lost: SessionView = (await refresh(s.refreshToken)).json()
+    await t.db
+      .updateTable('refresh_token')
+      .set({ used_at: new Date(Date.now() - (REFRESH_RETRY_GRACE_SECONDS + 60) * 1000) })
+      .where('token_hash', '=', hashRefreshToken(s.refreshToken))
+      .execute()
+    const late = await refresh(s.refreshToken)
+    expect(late.statusCode).toBe(401)
+    expect((await refresh(lost.refreshToken)).statusCode).toBe(401)
   })
 
   it('an unknown refresh token is a 401 and touches nothing', async () => {

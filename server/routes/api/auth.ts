@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: '用 refreshToken 换取新的访问令牌和新的 refreshToken（旧的随即失效；重复使用旧的会使这次登录整体失效）',
+        summary: '用 refreshToken 换取新的访问令牌和新的 refreshToken（旧的随即失效；答复丢失时可在 10 分钟内用旧的重试，新的从未用过即可；其他重复使用会使这次登录整体失效）',
         body: RefreshBody,
         response: { 200: SessionView }
       }

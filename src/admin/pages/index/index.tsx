@@ -33,6 +33,7 @@ export default function AdminHome() {
   return (
     <PageShell className='admin'>
       <DeskShell views={views} activeViewId={section} onView={(id) => isSectionId(id) && setSection(id)}>
+        <View className='admin__main'>
         <View className='admin__head'>
           <Text className='admin__title'>管理 · {current.label}</Text>
           <Button size='small' onClick={() => void Taro.redirectTo({ url: INBOX_PAGE })}>
@@ -40,6 +41,7 @@ export default function AdminHome() {
           </Button>
         </View>
         <Section />
+        </View>
       </DeskShell>
     </PageShell>
   )

@@ -11,7 +11,8 @@ import {
 import { PageShell } from '@/components/page-shell'
 import { CountedField } from '@/components/counted-field'
 import { Button } from '@/components/ui'
-import { api, showError } from '@/services/api'
+import { showError } from '@/services/api'
+import { citizenApi } from '@/services/citizen-api'
 import { MY_MESSAGES_PAGE } from '@/services/routes'
 import { validateDraft, type DraftErrors, type MessageDraft } from './validate'
 import { randomClientId } from '@/services/client-id'
@@ -58,7 +59,7 @@ export default function MessageNew() {
     setSubmitting(true)
     try {
       const phone = draft.contactPhone.trim()
-      const result = await api.createMessage({
+      const result = await citizenApi.createMessage({
         category: draft.category,
         body: draft.body.trim(),
         ...(phone ? { contactPhone: phone } : {}),

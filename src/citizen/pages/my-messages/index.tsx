@@ -7,7 +7,7 @@ import { Timeline } from '@/components/timeline'
 import { LoadState } from '@/components/load-state'
 import { formatTime } from '@/components/format'
 import { useLoaded } from '@/components/use-loaded'
-import { api } from '@/services/api'
+import { citizenApi } from '@/services/citizen-api'
 import { MergedNote } from './merged-note'
 import './index.scss'
 
@@ -38,7 +38,7 @@ function MessageCard({ message }: { message: MyMessageView }) {
 }
 
 export default function MyMessages() {
-  const fetchMessages = useCallback(async () => (await api.myMessages()).items, [])
+  const fetchMessages = useCallback(async () => (await citizenApi.myMessages()).items, [])
   const { data: items, loading, error, retryable, reload: load } = useLoaded(fetchMessages, NO_MESSAGES)
 
   return (

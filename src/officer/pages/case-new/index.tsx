@@ -8,7 +8,8 @@ import { PageShell } from '@/components/page-shell'
 import { Button } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
 import { LoadError, useLoaded } from '@/components/use-loaded'
-import { api, showError, uploadMedia } from '@/services/api'
+import { showError, uploadMedia } from '@/services/api'
+import { officerApi } from '@/services/officer-api'
 import { caseDraftStore } from '@/services/case-draft'
 import { photoExists } from '@/services/photo'
 import { MY_CASES_PAGE } from '@/services/officer-routes'
@@ -79,7 +80,7 @@ function fromCase(c: MyCaseView): CaseFormValues {
 
 function EditCase({ id, departmentName }: { id: string; departmentName: string | null }) {
   const fetchCase = useCallback(async () => {
-    const c = (await api.myCases()).items.find((item) => item.id === id)
+    const c = (await officerApi.myCases()).items.find((item) => item.id === id)
     if (!c) throw new LoadError('找不到这条事例')
     if (!officerMayEdit(c.status)) throw new LoadError('这条事例现在不需要修改')
     return c
@@ -93,7 +94,7 @@ function EditCase({ id, departmentName }: { id: string; departmentName: string |
   const submit = async (values: CaseFormValues) => {
     if (!found) return
     try {
-      await api.resubmitCase(found.id, toResubmitBody(values, found.topics))
+      await officerApi.resubmitCase(found.id, toResubmitBody(values, found.topics))
       Taro.showToast({ title: '已重新提交', icon: 'success' })
       // Back to 我的事例, which reloads when shown; opened some other way, go there.
       await Taro.navigateBack().catch(() => Taro.redirectTo({ url: MY_CASES_PAGE }))

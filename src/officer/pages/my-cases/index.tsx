@@ -12,7 +12,7 @@ import { StatusTag } from '@/components/status-tag'
 import { PhotoGrid } from '@/components/photo-grid'
 import { formatTime } from '@/components/format'
 import { useLoaded } from '@/components/use-loaded'
-import { api } from '@/services/api'
+import { officerApi } from '@/services/officer-api'
 import { CASE_NEW_PAGE, caseEditPage } from '@/services/officer-routes'
 import { OutboxList } from '../../components/outbox-list'
 import { useOutbox } from '../../components/use-outbox'
@@ -64,7 +64,7 @@ function notListed(entries: readonly OutboxEntry[], items: readonly MyCaseView[]
 }
 
 export default function MyCases() {
-  const fetchCases = useCallback(async () => (await api.myCases()).items, [])
+  const fetchCases = useCallback(async () => (await officerApi.myCases()).items, [])
   const { data: items, loading, error, retryable, reload: load } = useLoaded(fetchCases, NO_CASES)
   const { outbox, entries } = useOutbox()
 
