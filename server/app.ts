@@ -13,6 +13,7 @@ import securityHeaders from './plugins/external/security-headers'
 import cors from './plugins/external/cors'
 import compress from './plugins/external/compress'
 import tmpSweeper from './plugins/app/tmp-sweeper'
+import dbProbe from './plugins/app/db-probe'
 import orgPlugin from './plugins/app/org'
 import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
@@ -25,6 +26,9 @@ declare module 'fastify' {
     dbEngine: 'pglite' | 'postgres'
   }
 }
+
+/** How often the background probe behind /api/health asks the database (server/db/probe.ts). */
+const DB_PROBE_INTERVAL_MS = 2000
 
 export interface AppDeps {
   config: Config
@@ -64,6 +68,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(dbPlugin, { db: deps.db })
   await app.register(rateLimit)
   // App: services built on that infrastructure.
+  await app.register(dbProbe, { intervalMs: DB_PROBE_INTERVAL_MS })
   await app.register(orgPlugin, { orgId: deps.orgId })
   await app.register(auth, { secret: deps.config.jwtSecret, ...deps.config.sessions })
   await app.register(wechat, deps.config.wechat)

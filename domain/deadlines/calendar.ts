@@ -17,6 +17,8 @@ export interface WorkCalendar {
   sourceOf(year: number): YearSource
   /** Name of the holiday or make-up day, if `day` is one. */
   nameOf(day: Day): string | null
+  /** Working days in (from, to]; 0 unless from < to. Arithmetic, not a walk over the days. */
+  countWorkingDays(from: Day, to: Day): number
 }
 
 interface CompiledYear {
@@ -33,14 +35,25 @@ function compile(source: CompiledYear['source'], e: YearEntries): CompiledYear {
   }
 }
 
+// The built-in years are the same data for every calendar (one per request on the inbox):
+// compiled once per data set, not twenty-odd years of maps each time.
+const compiledSets = new WeakMap<ReadonlyMap<number, YearEntries>, ReadonlyMap<number, CompiledYear>>()
+function compiledBuiltin(builtin: ReadonlyMap<number, YearEntries>): ReadonlyMap<number, CompiledYear> {
+  let compiled = compiledSets.get(builtin)
+  if (!compiled) {
+    compiled = new Map([...builtin].map(([y, e]) => [y, compile('builtin', e)]))
+    compiledSets.set(builtin, compiled)
+  }
+  return compiled
+}
+
 /**
  * Builds a calendar from the built-in data and an admin's entries. An admin's entries for a
  * year replace the built-in year as a whole (the admin types in the State Council notice for
  * that year, which is complete), so a correction never mixes with stale data.
  */
 export function createCalendar(builtin: ReadonlyMap<number, YearEntries>, admin: ReadonlyMap<number, YearEntries> = new Map()): WorkCalendar {
-  const years = new Map<number, CompiledYear>()
-  for (const [y, e] of builtin) years.set(y, compile('builtin', e))
+  const years = new Map(compiledBuiltin(builtin))
   for (const [y, e] of admin) years.set(y, compile('admin', e))
   return {
     isWorkingDay(day) {
@@ -56,8 +69,39 @@ export function createCalendar(builtin: ReadonlyMap<number, YearEntries>, admin:
     nameOf(day) {
       const y = years.get(yearOf(day))
       return y?.off.get(day) ?? y?.on.get(day) ?? null
+    },
+    countWorkingDays(from, to) {
+      if (to <= from) return 0
+      // The Monday–Friday days, then each year's departures from them inside the range
+      // (a few dozen entries a year, where the inbox's overdue rows span hundreds of days).
+      let count = weekdaysBefore(epochDay(to) + 1) - weekdaysBefore(epochDay(from) + 1)
+      for (let year = yearOf(from); year <= yearOf(to); year++) {
+        const y = years.get(year)
+        if (!y) continue
+        const inside = (day: Day) => day > from && day <= to
+        for (const day of y.on.keys()) if (inside(day) && isWeekend(day)) count++
+        for (const day of y.off.keys()) if (inside(day) && !y.on.has(day) && !isWeekend(day)) count--
+      }
+      return count
     }
   }
+}
+
+const DAY_MS = 24 * 3600 * 1000
+const epochDay = (day: Day): number => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
+const isWeekend = (day: Day): boolean => {
+  const wd = weekdayOf(day)
+  return wd === 0 || wd === 6
+}
+/** Monday–Friday days among epoch days [0, n) (negative n: minus those in [n, 0)); day 0 was a Thursday. */
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7)
+  let count = weeks * 5
+  for (let i = 0, rem = n - weeks * 7; i < rem; i++) {
+    const wd = (4 + i) % 7
+    if (wd !== 0 && wd !== 6) count++
+  }
+  return count
 }
 
 export interface YearCoverage {

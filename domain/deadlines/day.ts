@@ -28,7 +28,13 @@ export function isDay(value: string): value is Day {
   return DAY_PATTERN.test(value) && dayjs(value).format('YYYY-MM-DD') === value
 }
 
-export const addDays = (day: Day, n: number): Day => dayjs(day).add(n, 'day').format('YYYY-MM-DD')
+// Calendar days as UTC midnights: plain arithmetic with no time zone, and cheap. A deadline
+// counts days one by one, so the inbox's 20 rows may step through thousands of them per request
+// (dayjs parsing and formatting each step cost tens of milliseconds there).
+const DAY_MS = 24 * 3600 * 1000
+const utcMidnight = (day: Day): number => Date.parse(`${day}T00:00:00Z`)
+
+export const addDays = (day: Day, n: number): Day => new Date(utcMidnight(day) + n * DAY_MS).toISOString().slice(0, 10)
 export const yearOf = (day: Day): number => Number(day.slice(0, 4))
 /** 0 = Sunday … 6 = Saturday. */
-export const weekdayOf = (day: Day): number => dayjs(day).day()
+export const weekdayOf = (day: Day): number => new Date(utcMidnight(day)).getUTCDay()

@@ -48,8 +48,7 @@ export function workingDaysBetween(calendar: WorkCalendar, from: Day, to: Day): 
     const back = workingDaysBetween(calendar, to, from)
     return { value: -back.value, uncoveredYears: back.uncoveredYears }
   }
-  const t = tracker(calendar)
-  let count = 0
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (t.isWorking(day)) count++
-  return { value: count, uncoveredYears: t.years() }
+  const uncoveredYears: number[] = []
+  if (from < to) for (let y = yearOf(addDays(from, 1)); y <= yearOf(to); y++) if (calendar.sourceOf(y) === 'missing') uncoveredYears.push(y)
+  return { value: calendar.countWorkingDays(from, to), uncoveredYears }
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Input } from '@tarojs/components'
+import { View, Input, Text } from '@tarojs/components'
 import { Button } from './ui'
 import { api, showError } from '@/services/api'
 import { session } from '@/services/session'
@@ -30,16 +30,20 @@ export function InvitationForm() {
   }
   return (
     <View className='zb-invite'>
-      <Input
-        className='zb-field zb-invite__input'
-        placeholder='输入邀请码，获得工作人员权限'
-        value={code}
-        maxlength={32}
-        onInput={(e) => setCode(e.detail.value)}
-      />
-      <Button type='primary' size='small' loading={busy} onClick={redeem}>
-        兑换
-      </Button>
+      {/* The explanation sits above the field: a long placeholder is cut off in 大字模式. */}
+      <Text className='zb-hint zb-invite__hint'>有邀请码？兑换后即获得工作人员权限</Text>
+      <View className='zb-invite__row'>
+        <Input
+          className='zb-field zb-invite__input'
+          placeholder='输入邀请码'
+          value={code}
+          maxlength={32}
+          onInput={(e) => setCode(e.detail.value)}
+        />
+        <Button className='zb-invite__button' type='primary' loading={busy} onClick={redeem}>
+          兑换
+        </Button>
+      </View>
     </View>
   )
 }

@@ -137,3 +137,36 @@ describe('properties', () => {
     )
   })
 })
+
+describe('counting working days by arithmetic', () => {
+  // The definition, one day at a time: what countWorkingDays must equal.
+  const walk = (c: typeof cal, from: string, to: string) => {
+    let n = 0
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (c.isWorkingDay(d)) n++
+    return n
+  }
+  const admin = new Map<number, YearEntries>([
+    [2025, { holidays: [{ date: '2025-03-03', name: '测试假' }, { date: '2025-03-08', name: '周六也写作假' }], workdays: [{ date: '2025-03-09', name: '周日调休' }, { date: '2025-03-10', name: '周一也写作班' }] }]
+  ])
+  const withAdmin = createCalendar(BUILTIN_YEARS, admin)
+  const day = fc.date({ min: new Date('2023-12-20T00:00:00Z'), max: new Date('2028-01-10T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+
+  it('equals the day-by-day walk over any range, built-in, admin and uncovered years alike', () => {
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        for (const c of [cal, withAdmin]) {
+          expect([a, b, c.countWorkingDays(a, b)]).toEqual([a, b, walk(c, a, b)])
+          expect(workingDaysBetween(c, a, b).value).toBe(a <= b ? walk(c, a, b) : -walk(c, b, a))
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('the admin year above: a weekday holiday, a Sunday 调休 and the entries that change nothing', () => {
+    // 2025-03-03..09 is Mon..Sun; the admin year replaces the built-in 2025 as a whole.
+    expect(withAdmin.countWorkingDays('2025-03-02', '2025-03-09')).toBe(5)
+    expect(withAdmin.countWorkingDays('2025-03-02', '2025-03-10')).toBe(6)
+    expect(cal.countWorkingDays('2025-03-02', '2025-03-09')).toBe(5)
+  })
+})

@@ -3,7 +3,7 @@ import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { insertItem } from '../helpers/inbox-fixtures'
 import { seedDesk } from '../helpers/inbox-seed'
 import { analyzeDatabase } from '../../server/db/connect'
-import { inboxStatement } from '../../server/repositories/inbox'
+import { inboxStatement, listInbox, type InboxPageFilter } from '../../server/repositories/inbox'
 import type { SessionView } from '../../domain/schemas/auth'
 
 let t: TestApp
@@ -124,4 +124,27 @@ describe('the bigram index', () => {
     expect(rows.length).toBeGreaterThan(5)
     expect(rows.every((r) => marked(r).includes('井盖'))).toBe(true)
   })
+
+  it('the newest-rows window and the index return the same pages, whatever the window holds', async () => {
+    const viewer = { id: staff.user.id, orgId: t.orgId, now: new Date() }
+    const sign = (id: string) => id
+    // Every page of a search through a window of `searchWindow` rows (undefined: the default).
+    const walk = async (filter: InboxPageFilter, searchWindow?: number) => {
+      const ids: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await listInbox(t.db, viewer, filter, { limit: 7, cursor, searchWindow }, sign)
+        ids.push(...page.items.map((i) => i.id))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      return ids
+    }
+    for (const filter of [{ q: '井盖', sort: 'newest' }, { q: '年报', sort: 'due_soonest' }, { q: '食品安全', sort: 'priority' }, { q: '噪音 夜间', sort: 'oldest_waiting' }] as const) {
+      const exact = (await inboxStatement(viewer, filter, { limit: 10_000 }).execute(t.db)).rows.map((r) => r.id)
+      expect(exact.length).toBeGreaterThan(7)
+      // 30 rows: most pages come from the index; 10,000: every page from the window.
+      for (const w of [30, undefined]) expect([filter.q, w, await walk(filter, w)]).toEqual([filter.q, w, exact])
+    }
+  })
 })
+

@@ -24,8 +24,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.currentUser
       const viewer = { id: user.id, orgId: user.orgId, now: new Date() }
       const filter = await resolveInboxFilter(app.db, viewer, request.query)
-      const page = await listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl)
-      const calendar = await orgCalendar(app.db, user.orgId)
+      // Independent reads side by side: on PostgreSQL two pooled connections answer at once, so
+      // the calendar costs no extra round trip; PGlite's one connection takes them in turn.
+      const [page, calendar] = await Promise.all([
+        listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl),
+        orgCalendar(app.db, user.orgId)
+      ])
       return { ...page, items: page.items.map((i) => ({ ...i, due: dueView(calendar, viewer.now, i.dueAt ? new Date(i.dueAt) : null) })) }
     }
   )
