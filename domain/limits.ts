@@ -22,6 +22,8 @@ export const LIMITS = {
   /** The named body a message out of jurisdiction was passed on to. */
   transferredTo: 100,
   personName: 32,
+  /** A saved inbox view's name (the sidebar's width). */
+  savedViewLabel: 20,
   username: 64,
   password: 128,
   /** The upload limit in MB (the server answers 413 above it). */

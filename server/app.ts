@@ -19,6 +19,8 @@ import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
 import media from './plugins/app/media'
 import jobs, { type JobsOptions } from './plugins/app/jobs'
+import live from './plugins/app/live'
+import type { ListenFn } from './db/connect'
 import api from './routes/api'
 
 declare module 'fastify' {
@@ -38,6 +40,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger']
   /** Fixed clock for the background jobs (tests). */
   jobsNow?: JobsOptions['now']
+  /** The database's notifications (OpenedDatabase.listen): live updates across processes. */
+  listen?: ListenFn
+  /** Tests: the clock of presence expiry and SSE tickets, and the stream heartbeat. */
+  live?: { now?: () => Date; heartbeatMs?: number }
 }
 
 /**
@@ -75,6 +81,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
   await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow })
+  await app.register(live, { listen: deps.listen, jwtSecret: deps.config.jwtSecret, ...deps.live })
   // Routes.
   await app.register(api, { prefix: '/api' })
   await app.register(staticH5, { h5Dir: deps.config.h5Dir })

@@ -25,7 +25,7 @@ async function main() {
   const calendarLines = await calendarStartupLines(database.db, orgId)
   await analyzeDatabase(database.db)
 
-  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId })
+  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, listen: database.listen })
   const shutdown = async () => {
     await app.close()
     await database.close()

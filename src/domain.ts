@@ -24,3 +24,5 @@ export type {
   MyCasesPage,
   Place
 } from '../domain/schemas/case'
+export type { CalendarStatus } from '../domain/schemas/deadlines'
+export type { NotificationPage, NotificationView } from '../domain/schemas/notifications'

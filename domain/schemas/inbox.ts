@@ -3,13 +3,14 @@ import { CursorSchema, DateTime, Line, Uuid } from './formats'
 import { MESSAGE_STATUSES } from '../message/state-machine'
 import { CASE_STATUSES } from '../case/state-machine'
 import { BUILTIN_VIEW_KEYS, INBOX_SORTS, STATUS_BUCKETS } from '../inbox-views'
+import { LIMITS } from '../limits'
 import { Id, literalUnion } from './common'
 import { ItemKind, ItemStatusSchema, MessageCategorySchema } from './item'
 import { DueView } from './due'
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
 export const INBOX_QUERY_MAX = 50
-export const SAVED_VIEW_LABEL_MAX = 20
+export const SAVED_VIEW_LABEL_MAX = LIMITS.savedViewLabel
 export const SAVED_VIEWS_MAX = 30
 
 /** The filter and sort fields: shared by GET /api/inbox and the views staff save. */

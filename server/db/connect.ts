@@ -4,12 +4,25 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import { Pool } from 'pg'
 import type { Database } from './database'
 import { migrationProvider } from './migrations'
-import { openPgliteThread } from './pglite-thread'
+import { openPgliteThread, type NotifyListener } from './pglite-thread'
+import { listenOnPostgres } from './listen'
+
+/** The channels the database's triggers and services NOTIFY on (migration 2026-12-04T0300-live). */
+export const LIVE_CHANNELS = ['zb_item_change', 'zb_presence'] as const
+export type LiveChannel = (typeof LIVE_CHANNELS)[number]
+
+/**
+ * Notifications of this database, for the whole process: `onNotify` for each one (delivered at
+ * COMMIT), `onReset` when some may have been missed (a lost LISTEN connection came back).
+ * Resolves to the unsubscription.
+ */
+export type ListenFn = (onNotify: NotifyListener, onReset: () => void) => Promise<() => Promise<void>>
 
 export interface OpenedDatabase {
   db: Kysely<Database>
   /** 'pglite' (embedded) or 'postgres' (server). */
   engine: 'pglite' | 'postgres'
+  listen: ListenFn
   close(): Promise<void>
 }
 
@@ -24,15 +37,22 @@ export async function openDatabase(opts: { databaseUrl: string | null; pgliteDir
     // the pool replaces it on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, engine: 'postgres', close: () => db.destroy() }
+    // One LISTEN connection per subscription (the app makes one per process), outside the pool.
+    const listen: ListenFn = (onNotify, onReset) => listenOnPostgres(opts.databaseUrl!, LIVE_CHANNELS, onNotify, onReset)
+    return { db, engine: 'postgres', listen, close: () => db.destroy() }
   }
   if (opts.pgliteDir) fs.mkdirSync(path.dirname(opts.pgliteDir), { recursive: true })
   // Off the main thread: the embedded database must not stall the event loop.
-  const pool = openPgliteThread(opts.pgliteDir)
+  const pool = openPgliteThread(opts.pgliteDir, LIVE_CHANNELS)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as Pool }) })
   return {
     db,
     engine: 'pglite',
+    // Embedded means one process: PGlite's own listeners (in its thread) are the whole feed.
+    listen: async (onNotify) => {
+      const off = pool.onNotify(onNotify)
+      return async () => off()
+    },
     async close() {
       // Kysely's destroy ends the pool, which closes PGlite and stops its thread.
       await db.destroy()

@@ -17,6 +17,7 @@ import type { NotificationTable } from './tables/notification'
 import type { SavedViewTable } from './tables/saved-view'
 import type { TopicTable } from './tables/topic'
 import type { CannedReplyTable } from './tables/canned-reply'
+import type { ItemPresenceTable } from './tables/item-presence'
 
 export interface Database {
   org: OrgTable
@@ -38,6 +39,7 @@ export interface Database {
   saved_view: SavedViewTable
   topic: TopicTable
   canned_reply: CannedReplyTable
+  item_presence: ItemPresenceTable
 }
 
 export type Db = Kysely<Database>

@@ -19,11 +19,18 @@ export interface ThreadClient {
  * hands out the single client to one holder at a time, so a transaction's statements stay
  * together, exactly as the in-process Pool({ max: 1 }) did.
  */
-export function openPgliteThread(dir: string | null) {
-  const worker = new Worker(path.join(__dirname, 'pglite-worker.cjs'), { workerData: { dir } })
+export type NotifyListener = (channel: string, payload: string) => void
+
+export function openPgliteThread(dir: string | null, channels: readonly string[] = []) {
+  const worker = new Worker(path.join(__dirname, 'pglite-worker.cjs'), { workerData: { dir, channels: [...channels] } })
+  const listeners = new Set<NotifyListener>()
   const pending = new Map<number, { resolve(v: any): void; reject(e: unknown): void }>()
   let serial = 0
-  worker.on('message', (m: { id: number; result?: QueryResult | null; error?: Record<string, unknown> & { message: string } }) => {
+  worker.on('message', (m: { id: number; result?: QueryResult | null; error?: Record<string, unknown> & { message: string }; notify?: { channel: string; payload: string } }) => {
+    if (m.notify) {
+      for (const l of listeners) l(m.notify.channel, m.notify.payload)
+      return
+    }
     const p = pending.get(m.id)
     if (!p) return
     pending.delete(m.id)
@@ -59,6 +66,11 @@ export function openPgliteThread(dir: string | null) {
         return Promise.resolve(client)
       }
       return new Promise((resolve) => waiting.push(() => resolve(client)))
+    },
+    /** NOTIFY on one of `channels`, delivered at commit; returns the removal. */
+    onNotify(listener: NotifyListener): () => void {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
     },
     async end(): Promise<void> {
       await call({ close: true })

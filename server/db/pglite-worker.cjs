@@ -13,6 +13,11 @@ async function open() {
   await pglite.query('SELECT pg_reload_conf()')
   // One connection: the main thread hands it to one Kysely connection at a time.
   const pool = new Pool({ ...createPgConfig(pglite), max: 1 })
+  // Live updates: PGlite delivers NOTIFY to its own listeners at commit, as PostgreSQL does to
+  // a LISTEN connection; the main thread hears them as { notify } messages.
+  for (const channel of workerData.channels ?? []) {
+    await pglite.listen(channel, (payload) => parentPort.postMessage({ notify: { channel, payload } }))
+  }
   return { pglite, pool }
 }
 

@@ -159,7 +159,9 @@ export async function requestWithStatus<T>(path: string, opts: RequestOptions = 
     const header: Record<string, string> = { 'Content-Type': 'application/json', ...bearerHeader(token) }
     let res: Taro.request.SuccessCallbackResult
     try {
-      res = await Taro.request({ url, method, data: opts.data as never, header, dataType: 'json' })
+      // A JSON request with an empty body is a 400 from the server, so a call without data sends {}.
+      const data = opts.data === undefined && method !== 'GET' ? {} : opts.data
+      res = await Taro.request({ url, method, data: data as never, header, dataType: 'json' })
     } catch {
       // No response at all: network down, DNS, timeout. Safe to repeat only when the call is idempotent.
       if (retry && attempt < RETRY_DELAYS_MS.length) {

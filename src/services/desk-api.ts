@@ -2,7 +2,7 @@
 // with versions, assign, priority, topics, notes, batch). The server routes land in parallel, so
 // every call that may not exist yet degrades: a 404 from a route means "not there", and the desk
 // shows less rather than failing. Field names the server may not send yet are optional here.
-import { messageMachine, REPLY_ACTION, type BatchAction, type InboxItem, type InboxPage, type InboxQuery, type ItemAction, type ItemDetail, type RejectReason } from '@/domain'
+import { messageMachine, REPLY_ACTION, type BatchAction, type CalendarStatus, type InboxItem, type InboxPage, type InboxQuery, type InboxViewQuery, type ItemAction, type ItemDetail, type NotificationPage, type RejectReason } from '@/domain'
 import { ApiError, request } from './api'
 
 /** GET /api/inbox's query (domain/schemas/inbox.ts): every filter combines with `q` and every sort. */
@@ -25,17 +25,57 @@ export interface DeskView {
   /** Null when the server does not count. */
   count: number | null
   query?: Omit<DeskInboxQuery, 'cursor' | 'limit' | 'q'>
+  /** One of the caller's saved views (GET /api/inbox/counts says builtin: false): it can be renamed and deleted. */
+  saved?: boolean
 }
 
+/** A saved view as GET/POST/PUT /api/inbox/views answer it. */
+export interface SavedView {
+  id: string
+  label: string
+  query: InboxViewQuery
+}
+
+/** GET /api/people (contracts.md): a desk colleague of the caller's bureau. */
 export interface Colleague {
   id: string
   name: string
-  departmentName?: string | null
+  roles?: string[]
+  department?: { id: string; name: string } | null
+  disabled?: boolean
 }
 
+/** GET /api/topics: the focus topics of a year. */
 export interface Topic {
   id: string
   name: string
+  year?: number
+  active?: boolean
+}
+
+export type { CalendarStatus, NotificationPage }
+export type DeskNotification = NotificationPage['items'][number]
+
+/** GET /api/canned-replies: a template with placeholders; `action` is what sending it does (e.g. reply). */
+export interface CannedReply {
+  id: string
+  title: string
+  body: string
+  action: string | null
+}
+
+/** GET /api/items/:id/duplicates: an item that may be the same matter, and why. */
+export interface DuplicateCandidate {
+  id: string
+  kind: DeskInboxItem['kind']
+  title?: string | null
+  excerpt?: string | null
+  status: string
+  createdAt: string
+  score: number
+  reasons: ('text' | 'author' | 'phone' | 'place' | 'time')[]
+  /** Whether this item may be merged into the candidate (same kind, candidate still open or waiting). */
+  mergeable?: boolean
 }
 
 export interface ActInput {
@@ -87,9 +127,16 @@ export const deskApi = {
   /** The views with live counts, or null when the server has none (the desk then offers FALLBACK_VIEWS). */
   counts: () =>
     unlessMissing(async () => {
-      const { views } = await request<{ views: { id: string; label: string; count: number }[] }>('/api/inbox/counts')
-      return views.map((v): DeskView => ({ id: v.id, label: v.label, count: v.count }))
+      const { views } = await request<{ views: { id: string; label: string; builtin?: boolean; count: number }[] }>('/api/inbox/counts')
+      return views.map((v): DeskView => ({ id: v.id, label: v.label, count: v.count, saved: v.builtin === false }))
     }, null),
+
+  /** The caller's own saved views, with their filters (the counts do not carry them). */
+  savedViews: () => unlessMissing(async () => (await request<{ views: SavedView[] }>('/api/inbox/views')).views, [] as SavedView[]),
+  saveView: (label: string, query: InboxViewQuery) => request<SavedView>('/api/inbox/views', { method: 'POST', data: { label, query } }),
+  updateView: (id: string, label: string, query: InboxViewQuery) =>
+    request<SavedView>(`/api/inbox/views/${encodeURIComponent(id)}`, { method: 'PUT', data: { label, query } }),
+  deleteView: (id: string) => request<unknown>(`/api/inbox/views/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 
   item: (id: string) => request<DeskItemDetail>(path(id)),
 
@@ -117,7 +164,25 @@ export const deskApi = {
 
   /** Desk colleagues one may assign to; empty when the server has no such list yet. */
   colleagues: () => unlessMissing(async () => (await request<{ people: Colleague[] }>('/api/people')).people, [] as Colleague[]),
-  topics: () => unlessMissing(async () => (await request<{ topics: Topic[] }>('/api/topics')).topics, [] as Topic[])
+  /** This year's active topics (the server defaults to the current year in Beijing). */
+  topics: () =>
+    unlessMissing(async () => (await request<{ topics: Topic[] }>('/api/topics')).topics.filter((t) => t.active !== false), [] as Topic[]),
+  cannedReplies: () =>
+    unlessMissing(async () => (await request<{ cannedReplies: CannedReply[] }>('/api/canned-replies')).cannedReplies, [] as CannedReply[]),
+
+  /** Empty when the server cannot look for duplicates yet. */
+  duplicates: (id: string) =>
+    unlessMissing(async () => (await request<{ candidates: DuplicateCandidate[] }>(path(id, '/duplicates'))).candidates, [] as DuplicateCandidate[]),
+  /** Merges item `id` into `into`; the answer is the surviving item. */
+  merge: (id: string, into: string, version?: number) =>
+    request<DeskItemDetail>(path(id, '/merge'), { method: 'POST', data: withVersion({ into }, version) }),
+
+  notifications: () => request<NotificationPage>('/api/notifications', { query: { limit: 30 } }),
+  readNotification: (id: string) => request<unknown>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+  readAllNotifications: () => request<unknown>('/api/notifications/read-all', { method: 'POST' }),
+
+  /** Null when the server cannot say (the banner then stays away). */
+  calendarStatus: () => unlessMissing(() => request<CalendarStatus>('/api/calendar/status'), null)
 }
 
 /** One item of a batch and how it went: refused ones say why, in the server's words. */
@@ -125,10 +190,12 @@ export interface BatchResult {
   id: string
   ok: boolean
   message: string
+  /** The server's error code for a refusal (e.g. not_allowed, stale_version). */
+  code?: string
 }
 
 export type BatchOp =
-  | { op: 'act'; action: BatchAction }
+  | { op: 'act'; action: BatchAction; note?: string }
   | { op: 'assign'; assigneeId: string | null }
   | { op: 'tag'; topics: string[] }
 
@@ -149,12 +216,12 @@ function single(item: DeskInboxItem, op: BatchOp): Promise<unknown> {
 export async function runBatch(items: readonly DeskInboxItem[], op: BatchOp, done = '已完成'): Promise<BatchResult[]> {
   if (batchRoute !== false) {
     try {
-      const answer = await request<{ results: { id: string; ok: boolean; message?: string }[] }>('/api/items/batch', {
+      const answer = await request<BatchAnswer>('/api/items/batch', {
         method: 'POST',
         data: { ...op, items: items.map((i) => withVersion({ id: i.id }, i.version)) }
       })
       batchRoute = true
-      return answer.results.map((r) => ({ id: r.id, ok: r.ok, message: r.message ?? (r.ok ? done : '未能完成') }))
+      return resultsOf(answer, done)
     } catch (e) {
       if (!isMissingRoute(e)) throw e
       batchRoute = false
@@ -175,6 +242,28 @@ export async function runBatch(items: readonly DeskInboxItem[], op: BatchOp, don
   }
   await Promise.all([worker(), worker()])
   return results
+}
+
+interface BatchAnswer {
+  matched?: number
+  /** The filter matched more than one batch acts on. */
+  capped?: boolean
+  results: { id: string; ok: boolean; code?: string; message?: string }[]
+}
+const resultsOf = (answer: BatchAnswer, done: string): BatchResult[] =>
+  answer.results.map((r) => ({ id: r.id, ok: r.ok, code: r.code, message: r.message || (r.ok ? done : '未能完成') }))
+
+/** The filter of "all that match": GET /api/inbox's query without paging (contracts.md). */
+export type BatchFilter = Omit<DeskInboxQuery, 'cursor' | 'limit'>
+
+/**
+ * The operation on every item the filter matches (the server caps how many and says how many
+ * matched). Needs the batch route: there is no item-by-item fallback for a set the desk has not listed.
+ */
+export async function runBatchOnFilter(filter: BatchFilter, op: BatchOp, done = '已完成'): Promise<{ matched: number; capped: boolean; results: BatchResult[] }> {
+  const answer = await request<BatchAnswer>('/api/items/batch', { method: 'POST', data: { ...op, filter } })
+  const matched = answer.matched ?? answer.results.length
+  return { matched, capped: answer.capped ?? matched > answer.results.length, results: resultsOf(answer, done) }
 }
 
 /** For tests: forget what was learnt about the batch route. */

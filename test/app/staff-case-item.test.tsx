@@ -67,7 +67,8 @@ test('a case shows its title, when and where, department, author, photos and the
   const { container } = render(<Item />)
 
   expect(await screen.findByText('城关市场开展节前食品安全检查')).toBeInTheDocument()
-  expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /api/items/${ID}`])
+  // The item, then (once shown) whether it may be a duplicate; nothing else.
+  expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /api/items/${ID}`, `GET /api/items/${ID}/duplicates`])
   expect(screen.getByText('待处理')).toBeInTheDocument()
   expect(screen.getByText('发生时间')).toBeInTheDocument()
   expect(screen.getByText('2026-11-25 10:00')).toBeInTheDocument()

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { getPageInstance } from '@tarojs/runtime'
 import type { ItemDetail } from '@/domain'
 import Inbox from '@/staff/pages/inbox/index'
@@ -6,6 +6,10 @@ import { session } from '@/services/session'
 import { resetBatchRouteForTests, type DeskInboxItem } from '@/services/desk-api'
 import { commandFor } from '@/staff/components/shortcuts'
 import { fakeServer, type FakeResponse, type SentRequest } from './support/network'
+
+// The desk asks for counts, saved views, the bell and the calendar before its list; on a busy
+// 2-core machine that takes more than one second.
+configure({ asyncUtilTimeout: 5000 })
 
 const staffUser = { id: 'u2', orgId: 'o1', name: '王宣传', roles: ['staff'], departmentId: null, departmentName: null }
 const thumb = (n: number) => `/api/media/m${n}/thumb?exp=1&sig=t${n}`

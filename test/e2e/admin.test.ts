@@ -32,7 +32,7 @@ describeInBrowser('the admin area on the H5 desk at 1440×900', () => {
   beforeAll(async () => {
     server = await startServer()
     browser = await launch()
-  }, 90_000)
+  }, 180_000)
   afterAll(async () => {
     await browser?.close()
     await server?.stop()

@@ -55,7 +55,7 @@ async function makeApp(db: Awaited<ReturnType<typeof freshDatabase>>, orgId: str
     WECHAT_APPID: wechat.appId,
     WECHAT_SECRET: wechat.secret
   })
-  const app = await buildApp({ config, db: db.db, dbEngine: db.engine, orgId, logger: false })
+  const app = await buildApp({ config, db: db.db, dbEngine: db.engine, orgId, logger: false, listen: db.listen })
   await app.ready()
   return app
 }
@@ -106,9 +106,11 @@ export async function buildWorld(): Promise<World> {
   await appB.close()
 
   const tokens = {} as Record<Role, string>
+  const userIds = {} as Record<Role, string>
   for (const role of ROLES) {
     const s = await login(app, role, `模糊测试${role}`)
     tokens[role] = s.token
+    userIds[role] = s.user.id
     ids.a.push(s.user.id)
   }
   // The fuzzing officer's own case (so resubmit and friends have something of theirs to act on).
@@ -125,6 +127,11 @@ export async function buildWorld(): Promise<World> {
     tokens,
     ids,
     async renew(role) {
+      // The admin routes let the fuzzing admin demote or disable any of these users (itself
+      // included): put the role back first (a disabled user cannot sign in), or every later
+      // route would only hear 403 from it.
+      const roles: Role[] = role === 'citizen' ? ['citizen'] : ['citizen', role]
+      await database.db.updateTable('app_user').set({ roles, disabled_at: null }).where('id', '=', userIds[role]).execute()
       tokens[role] = (await login(app, role, `模糊测试${role}`)).token
     },
     visible: (identity) => (identity !== 'anonymous' && INBOX_ROLES.includes(identity) ? [MARKERS.otherCitizen, MARKERS.otherOfficer] : []),

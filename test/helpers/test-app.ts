@@ -1,7 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../server/app'
+import { buildApp, type AppDeps } from '../../server/app'
 import { loadConfig } from '../../server/config'
 import { ensureDefaultOrg } from '../../server/repositories/orgs'
 import type { Db } from '../../server/db/database'
@@ -19,7 +19,7 @@ export interface TestApp {
 }
 
 /** The production factory on a fresh database, configured from env-style strings like production. */
-export async function createTestApp(env: Record<string, string> = {}, deps: { jobsNow?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, deps: { jobsNow?: () => Date; live?: AppDeps['live'] } = {}): Promise<TestApp> {
   const database = await freshDatabase()
   const config = loadConfig({
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -31,7 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}, deps: { jo
     ...env
   })
   const orgId = await ensureDefaultOrg(database.db)
-  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, jobsNow: deps.jobsNow })
+  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, jobsNow: deps.jobsNow, listen: database.listen, live: deps.live })
   await app.ready()
   return {
     app,

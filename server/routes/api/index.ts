@@ -19,6 +19,8 @@ import account from './account'
 import users from './users'
 import directory from './directory'
 import admin from './admin'
+import live from './live'
+import liveEvents from './live-events'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -26,13 +28,15 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(auth)
   // Photo links carry their own signature: <image> tags send no token.
   await app.register(mediaFiles)
+  // The SSE stream carries its own short-lived ticket: an EventSource sends no token.
+  await app.register(liveEvents)
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRoute', (route) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin]) {
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live]) {
       await authenticated.register(plugin)
     }
   })

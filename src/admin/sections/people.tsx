@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import { INVITABLE_ROLES, ROLE_LABELS, type InvitableRole } from '../../../domain/roles'
 import { Button } from '@/components/ui'
-import { Tag } from '@/components/ui-sub'
 import { useLoaded } from '@/components/use-loaded'
 import { useSessionUser } from '@/components/use-session-user'
 import { formatTime } from '@/components/format'
@@ -100,7 +99,7 @@ function PersonRow({ person, departments, me, onSaved }: { person: AdminPersonVi
         <Text className='admin-person__meta'>
           {current.map((r) => ROLE_LABELS[r]).join('、') || '无工作角色'} · {person.department?.name ?? '未分部门'}
         </Text>
-        {person.disabled ? <Tag className='admin-tag--off'>已停用</Tag> : null}
+        {person.disabled ? <Text className='admin-tag-off'>已停用</Text> : null}
       </View>
       <View className='admin-row__actions'>
         <Button size='small' onClick={() => setOpen(!open)}>

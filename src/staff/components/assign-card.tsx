@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
-import { deskApi, type Colleague, type DeskItemDetail } from '@/services/desk-api'
+import type { DeskItemDetail } from '@/services/desk-api'
+import { PeoplePicker } from './people-picker'
 import './assign-card.scss'
 
 export interface AssignCardProps {
@@ -10,20 +10,14 @@ export interface AssignCardProps {
   open: boolean
   busy: boolean
   onOpen: () => void
+  onClose?: () => void
   /** Null clears the assignment. */
   onAssign: (assigneeId: string | null, name: string) => Promise<void>
 }
 
-/** Who handles the item, and 分派 to hand it to a colleague (or take it oneself). */
-export function AssignCard({ detail, open, busy, onOpen, onAssign }: AssignCardProps) {
+/** Who handles the item, and 分派 to hand it to a colleague (picked from GET /api/people) or take it oneself. */
+export function AssignCard({ detail, open, busy, onOpen, onClose, onAssign }: AssignCardProps) {
   const me = useSessionUser()
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null)
-  useEffect(() => {
-    if (!open || colleagues) return
-    deskApi.colleagues().then(setColleagues, () => setColleagues([]))
-  }, [open, colleagues])
-
-  const others = (colleagues ?? []).filter((c) => c.id !== me?.id)
   return (
     <View className='zb-card assign-card'>
       <View className='zb-card__head'>
@@ -31,23 +25,26 @@ export function AssignCard({ detail, open, busy, onOpen, onAssign }: AssignCardP
         <Text className='assign-card__current'>{detail.assignee?.name ?? '未分派'}</Text>
       </View>
       {open ? (
-        <View className='zb-row assign-card__choices'>
-          {me && detail.assignee?.id !== me.id ? (
-            <Button size='small' type='primary' disabled={busy} onClick={() => void onAssign(me.id, '我')}>
-              分派给我
-            </Button>
-          ) : null}
-          {others.map((c) => (
-            <Button key={c.id} size='small' disabled={busy || c.id === detail.assignee?.id} onClick={() => void onAssign(c.id, c.name)}>
-              {c.departmentName ? `${c.name}（${c.departmentName}）` : c.name}
-            </Button>
-          ))}
-          {detail.assignee ? (
-            <Button size='small' fill='outline' disabled={busy} onClick={() => void onAssign(null, '')}>
-              取消分派
-            </Button>
-          ) : null}
-          {colleagues === null ? <Text className='zb-hint'>正在读取同事名单…</Text> : null}
+        <View className='assign-card__choices'>
+          <View className='zb-row'>
+            {me && detail.assignee?.id !== me.id ? (
+              <Button size='small' type='primary' disabled={busy} onClick={() => void onAssign(me.id, '我')}>
+                分派给我
+              </Button>
+            ) : null}
+            {detail.assignee ? (
+              <Button size='small' fill='outline' disabled={busy} onClick={() => void onAssign(null, '')}>
+                取消分派
+              </Button>
+            ) : null}
+            {onClose ? (
+              <Button size='small' fill='none' onClick={onClose}>
+                收起
+              </Button>
+            ) : null}
+          </View>
+          <Text className='zb-hint'>分派给同事：</Text>
+          <PeoplePicker currentId={detail.assignee?.id} excludeId={me?.id} busy={busy} onPick={(c) => void onAssign(c.id, c.name)} />
         </View>
       ) : (
         <Button size='small' className='assign-card__open' onClick={onOpen}>

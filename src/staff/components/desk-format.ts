@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import { MESSAGE_CATEGORY_LABELS } from '@/domain'
+import { MESSAGE_CATEGORY_LABELS, PRIORITY_LABELS } from '@/domain'
 import type { DeskInboxItem } from '@/services/desk-api'
 import { BEIJING_OFFSET_MINUTES } from '@/components/format'
 
@@ -14,13 +14,10 @@ export function headline(item: Pick<DeskInboxItem, 'kind' | 'category' | 'title'
   return item.category ? MESSAGE_CATEGORY_LABELS[item.category] : '留言'
 }
 
-/** The inbox's priorities are 0 (normal) to 2 (GET /api/inbox's `priority` filter). */
-const PRIORITY_LABELS: Record<number, string> = { 1: '较急', 2: '紧急' }
-
 /** Null for normal priority: the column stays quiet unless something stands out. */
 export function priorityLabel(priority: number | undefined): string | null {
   if (!priority) return null
-  return PRIORITY_LABELS[priority] ?? `优先级 ${priority}`
+  return PRIORITY_LABELS[priority as keyof typeof PRIORITY_LABELS] ?? `优先级 ${priority}`
 }
 
 export type DueTone = 'overdue' | 'today' | 'later'

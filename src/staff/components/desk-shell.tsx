@@ -16,6 +16,12 @@ export interface DeskShellProps {
   views: readonly DeskView[]
   activeViewId: string
   onView: (id: string) => void
+  /** The bell (提醒): in the title bar on H5, above the views in the mini-program (no bar there). */
+  bell?: ReactNode
+  /** Below the views: saving and editing one's own views. */
+  viewTools?: ReactNode
+  /** Above everything else in the main column (the calendar banner). */
+  banner?: ReactNode
   children?: ReactNode
 }
 
@@ -34,7 +40,7 @@ async function signOut() {
  * mini-program has WeChat's bar and the home page for those), and the views with their counts,
  * a sidebar on a desk and a row of chips on a phone.
  */
-export function DeskShell({ views, activeViewId, onView, children }: DeskShellProps) {
+export function DeskShell({ views, activeViewId, onView, bell, viewTools, banner, children }: DeskShellProps) {
   const user = useSessionUser()
   const [large, setLarge] = useState(fontPreference.isLarge)
   const [menuOpen, setMenuOpen] = useState(false)
@@ -55,6 +61,7 @@ export function DeskShell({ views, activeViewId, onView, children }: DeskShellPr
             <Text className='desk-shell__name'>{user?.name ?? '未登录'}</Text>
             {user ? <Text className='desk-shell__roles'>{user.roles.map((r) => ROLE_LABELS[r]).join('、')}</Text> : null}
           </View>
+          {bell}
           <View className='desk-shell__menu-button' onClick={() => setMenuOpen(!menuOpen)}>
             {menuOpen ? '收起' : '菜单'}
           </View>
@@ -81,7 +88,10 @@ export function DeskShell({ views, activeViewId, onView, children }: DeskShellPr
             </View>
           ) : null}
         </View>
-      ) : null}
+      ) : (
+        bell
+      )}
+      {banner}
       <View className='desk-shell__body'>
         <View className='desk-shell__views'>
           {views.map((v) => (
@@ -94,6 +104,7 @@ export function DeskShell({ views, activeViewId, onView, children }: DeskShellPr
               {v.count !== null ? <Text className='desk-shell__count'>{v.count}</Text> : null}
             </View>
           ))}
+          {viewTools}
         </View>
         <View className='desk-shell__main'>{children}</View>
       </View>

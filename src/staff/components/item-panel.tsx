@@ -10,6 +10,12 @@ import { focusFieldIn, revealIn } from '@/services/keyboard'
 import { MessageActions, MessageCard } from '../pages/item/message-parts'
 import { CaseActions, CaseCard } from '../pages/item/case-parts'
 import { AssignCard } from './assign-card'
+import { PresenceNote } from './presence-note'
+import { usePresence, useLiveChanges } from '../services/use-live'
+import { PriorityCard } from './priority-card'
+import { TopicsCard } from './topics-card'
+import { NoteCard } from './note-card'
+import { DuplicatesCard } from './duplicates-card'
 // The item cards' own styles, wherever the panel is shown (the item page or the desk's detail).
 import '../pages/item/index.scss'
 import './item-panel.scss'
@@ -27,13 +33,15 @@ export interface ItemPanelProps {
   onChanged?: (detail: DeskItemDetail) => void
   /** Each time the item has been read. */
   onLoaded?: (detail: DeskItemDetail) => void
+  /** After a merge, with the item that remains (this one, or the one this was merged into). */
+  onMerged?: (survivorId: string) => void
 }
 
 /**
  * One item with everything staff can do to it: the item's page on a phone, the detail beside
  * the list on a desk. Actions carry the item's version once the server sends one.
  */
-export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) {
+export function ItemPanel({ id, command, onChanged, onLoaded, onMerged }: ItemPanelProps) {
   const [detail, setDetail] = useState<DeskItemDetail | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
@@ -70,6 +78,14 @@ export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) 
     setAssigning(false)
     void load()
   }, [load])
+
+  // Who else has it open, and what they changed: a newer version than the one shown reloads it.
+  const viewers = usePresence(id)
+  const shownVersion = useRef<number | null>(null)
+  shownVersion.current = detail?.id === id ? (detail.version ?? null) : null
+  useLiveChanges((e) => {
+    if (e.type === 'resync' || (e.type === 'item-changed' && e.change.id === id && shownVersion.current !== null && e.change.version > shownVersion.current)) void load()
+  })
 
   /** Runs a change; the server answers with the updated item. True when it went through. */
   const change = async (call: () => Promise<DeskItemDetail>, done: string): Promise<boolean> => {
@@ -126,6 +142,7 @@ export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) 
 
   return (
     <View className='item-panel'>
+      <PresenceNote viewers={viewers} />
       {detail.kind === 'case' ? (
         <>
           <CaseCard detail={detail} />
@@ -139,7 +156,7 @@ export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) 
               detail={detail}
               busy={busy}
               onAct={actOnMessage}
-              onReply={(body) => act({ action: 'reply', body }, '已答复')}
+              onReply={(body, action) => act({ action: action ?? 'reply', body }, '已答复')}
             />
           </View>
         </>
@@ -149,11 +166,30 @@ export function ItemPanel({ id, command, onChanged, onLoaded }: ItemPanelProps) 
         open={assigning}
         busy={busy}
         onOpen={() => setAssigning(true)}
+        onClose={() => setAssigning(false)}
         onAssign={async (assigneeId, name) => {
           const ok = await change(() => deskApi.assign(id, { assigneeId }, detail.version), assigneeId ? `已分派给${name}` : '已取消分派')
           if (ok) setAssigning(false)
         }}
       />
+      <PriorityCard
+        priority={detail.priority ?? 0}
+        busy={busy}
+        onSet={(p) => void change(() => deskApi.setPriority(id, p, detail.version), '已设置优先级')}
+      />
+      <TopicsCard topics={detail.topics ?? []} busy={busy} onSave={(topics) => change(() => deskApi.setTopics(id, topics, detail.version), '已标记主题')} />
+      <DuplicatesCard
+        detail={detail}
+        busy={busy}
+        onMerge={async (from, into) => {
+          const fromThis = from.id === id
+          const ok = await change(() => deskApi.merge(from.id, into, fromThis ? detail.version : undefined), '已合并')
+          // The list lost an item either way; when it was this one, the desk moves to the one that remains.
+          if (ok) onMerged?.(into)
+          return ok
+        }}
+      />
+      <NoteCard busy={busy} onSend={(body) => change(() => deskApi.addNote(id, body, detail.version), '已添加备注')} />
       <View className='zb-card'>
         <Text className='zb-label'>办理记录</Text>
         <Timeline events={detail.timeline} kind={detail.kind} showActor />

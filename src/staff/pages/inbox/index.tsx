@@ -6,7 +6,18 @@ import { LoadState } from '@/components/load-state'
 import { Button } from '@/components/ui'
 import { useWide } from '@/components/use-wide'
 import { ApiError, showError } from '@/services/api'
-import { deskApi, FALLBACK_VIEWS, type BatchResult, type DeskInboxItem, type DeskInboxQuery, type DeskItemDetail, type DeskView } from '@/services/desk-api'
+import { BUILTIN_VIEWS, type InboxViewQuery } from '@/domain'
+import {
+  deskApi,
+  FALLBACK_VIEWS,
+  type BatchFilter,
+  type BatchResult,
+  type DeskInboxItem,
+  type DeskInboxQuery,
+  type DeskItemDetail,
+  type DeskView,
+  type SavedView
+} from '@/services/desk-api'
 import { blurField, focusFieldIn, onKeyPress, revealIn } from '@/services/keyboard'
 import { itemPage } from '@/services/routes'
 import { guardBack } from '@/services/back-guard'
@@ -15,7 +26,11 @@ import { DeskRow } from '../../components/desk-row'
 import { BatchBar } from '../../components/batch-bar'
 import { ItemPanel, type PanelCommand } from '../../components/item-panel'
 import { ShortcutHelp } from '../../components/shortcut-help'
+import { ViewTools } from '../../components/view-tools'
+import { NotificationBell } from '../../components/notification-bell'
+import { CalendarBanner } from '../../components/calendar-banner'
 import { commandFor, type DeskCommand } from '../../components/shortcuts'
+import { useLiveChanges } from '../../services/use-live'
 import { emptyText, statusFilters, type StatusFilter } from './filters'
 import './index.scss'
 
@@ -39,6 +54,20 @@ function query(views: readonly DeskView[], f: Filter, cursor?: string): DeskInbo
   return { ...base, limit: PAGE_SIZE, cursor }
 }
 
+/**
+ * What the list shows, as filters a saved view (or a batch on "all that match") can hold: the
+ * view's own filters (built-in ones from domain/inbox-views.ts, saved ones as the server keeps
+ * them) with the status chip and the search on top.
+ */
+export function currentFilter(views: readonly DeskView[], saved: readonly SavedView[], f: Filter): InboxViewQuery {
+  const view = views.find((v) => v.id === f.viewId)
+  const base: InboxViewQuery = { ...(view?.query ?? saved.find((v) => v.id === f.viewId)?.query ?? BUILTIN_VIEWS.find((v) => v.id === f.viewId)?.query ?? {}) }
+  if (f.status !== 'all') base.status = f.status as InboxViewQuery['status']
+  if (f.q.trim()) base.q = f.q.trim()
+  else delete base.q
+  return base
+}
+
 export default function Inbox() {
   const wide = useWide()
   const [views, setViews] = useState<readonly DeskView[]>(FALLBACK_VIEWS)
@@ -57,6 +86,7 @@ export default function Inbox() {
   // Ignores answers to a request that a newer one (another view, a search, a refresh) has replaced.
   const generation = useRef(0)
   const serverViews = useRef(false)
+  const [saved, setSaved] = useState<SavedView[]>([])
 
   // The list waits for the first answer about views, so it is not loaded twice (made-up, then the server's).
   const [viewsReady, setViewsReady] = useState(false)
@@ -113,9 +143,17 @@ export default function Inbox() {
     }
   }
 
+  const reloadSaved = useCallback(async () => {
+    try {
+      setSaved(await deskApi.savedViews())
+    } catch {
+      // Without their filters, saved views still list (by id); only saving "what they show" needs them.
+    }
+  }, [])
   useEffect(() => {
     void reloadCounts()
-  }, [reloadCounts])
+    void reloadSaved()
+  }, [reloadCounts, reloadSaved])
   // The browser's Back stays in the desk (H5; nothing to do in the mini-program).
   useEffect(() => guardBack(), [])
   // The list follows the filter (and the views, once the server has named them).
@@ -161,15 +199,88 @@ export default function Inbox() {
 
   const onChanged = (d: DeskItemDetail) => {
     setItems((prev) =>
-      prev.map((i) => (i.id === d.id ? { ...i, status: d.status, version: d.version ?? i.version, assigneeName: d.assignee === undefined ? i.assigneeName : (d.assignee?.name ?? null) } : i))
+      prev.map((i) =>
+        i.id === d.id
+          ? {
+              ...i,
+              status: d.status,
+              version: d.version ?? i.version,
+              priority: d.priority ?? i.priority,
+              topics: d.topics ?? i.topics,
+              assigneeId: d.assignee === undefined ? i.assigneeId : (d.assignee?.id ?? null),
+              assigneeName: d.assignee === undefined ? i.assigneeName : (d.assignee?.name ?? null)
+            }
+          : i
+      )
     )
     void reloadCounts()
+  }
+  const openItem = (id: string) => {
+    if (wide) setOpenId(id)
+    else void Taro.navigateTo({ url: itemPage(id) })
+  }
+  const onMerged = (id: string) => {
+    setOpenId(id)
+    void reload(filter, views)
+  }
+  const saveView = async (label: string) => {
+    const view = await deskApi.saveView(label, currentFilter(views, saved, filter))
+    await Promise.all([reloadSaved(), reloadCounts()])
+    setTyped('')
+    choose({ viewId: view.id, status: 'all', q: '' })
+    Taro.showToast({ title: '已保存视图', icon: 'success' })
+  }
+  const renameView = async (id: string, label: string) => {
+    const old = saved.find((v) => v.id === id)
+    await deskApi.updateView(id, label, old?.query ?? currentFilter(views, saved, filter))
+    await Promise.all([reloadSaved(), reloadCounts()])
+  }
+  const deleteView = async (id: string) => {
+    await deskApi.deleteView(id)
+    setViews((vs) => vs.filter((v) => v.id !== id))
+    choose({ viewId: DEFAULT_VIEW, status: 'all', q: '' })
+    await Promise.all([reloadSaved(), reloadCounts()])
   }
   const onBatchDone = (_results: BatchResult[]) => {
     setChecked(new Set())
     void reload(filter, views)
     void reloadCounts()
   }
+
+  // Live updates: a row on screen is patched in place (status, version); an item not on screen is
+  // counted for the 有 N 条新事项 bar, so the list never jumps under the reader's eyes.
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set())
+  const [stale, setStale] = useState(false)
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(
+    () => () => {
+      if (countsTimer.current) clearTimeout(countsTimer.current)
+    },
+    []
+  )
+  useLiveChanges((e) => {
+    if (e.type === 'presence') return
+    // The sidebar's counts follow, at most every 2 s however many changes arrive.
+    if (!countsTimer.current) {
+      countsTimer.current = setTimeout(() => {
+        countsTimer.current = null
+        void reloadCounts()
+      }, 2000)
+    }
+    if (e.type === 'resync') return setStale(true)
+    const { id, version, status } = e.change
+    if (items.some((i) => i.id === id)) setItems((prev) => prev.map((i) => (i.id === id && version > (i.version ?? 0) ? { ...i, status, version } : i)))
+    else setFresh((prev) => new Set(prev).add(id))
+  })
+  const showFresh = () => {
+    setFresh(new Set())
+    setStale(false)
+    void reload(filter, views)
+  }
+  useEffect(() => {
+    setFresh(new Set())
+    setStale(false)
+  }, [filter])
 
   // Keyboard shortcuts (H5). The handler reads the newest state through a ref.
   const keyHandler = useRef<(c: DeskCommand) => boolean>(() => false)
@@ -225,12 +336,21 @@ export default function Inbox() {
   )
 
   const activeView = views.find((v) => v.id === filter.viewId)
-  const kind = activeView?.query?.kind ?? 'all'
+  const kind = activeView?.query?.kind ?? saved.find((v) => v.id === filter.viewId)?.query.kind ?? 'all'
   const selected = items.filter((i) => checked.has(i.id))
+  // "All that match": the same filters the list was asked with, as the batch route takes them.
+  const { limit: _limit, cursor: _cursor, ...batchFilter } = query(views, filter) as DeskInboxQuery & BatchFilter
 
   return (
     <PageShell className='desk'>
-      <DeskShell views={views} activeViewId={filter.viewId} onView={(viewId) => choose({ ...filter, viewId, status: 'all' })}>
+      <DeskShell
+        views={views}
+        activeViewId={filter.viewId}
+        onView={(viewId) => choose({ ...filter, viewId, status: 'all' })}
+        bell={<NotificationBell onOpenItem={openItem} />}
+        banner={<CalendarBanner />}
+        viewTools={<ViewTools active={activeView} onSave={saveView} onRename={renameView} onDelete={deleteView} />}
+      >
         <View className='desk__list'>
           <View className='desk__tools'>
             <View className='desk__search'>
@@ -272,7 +392,21 @@ export default function Inbox() {
             </View>
             {wide ? <Text className='zb-hint desk__keys'>快捷键：j / k 上下，Enter 打开，x 选中，e 受理，r 答复，a 分派，? 帮助</Text> : null}
           </View>
-          <BatchBar selected={selected} onClear={() => setChecked(new Set())} onDone={onBatchDone} />
+          {fresh.size > 0 || stale ? (
+            <View className='desk__fresh' onClick={showFresh}>
+              <Text>{fresh.size > 0 ? `有 ${fresh.size} 条新事项，点击查看` : '列表有更新，点击刷新'}</Text>
+            </View>
+          ) : null}
+          <BatchBar
+            selected={selected}
+            listed={items.length}
+            allListedSelected={items.length > 0 && selected.length === items.length}
+            more={nextCursor !== null}
+            filter={batchFilter}
+            onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))}
+            onClear={() => setChecked(new Set())}
+            onDone={onBatchDone}
+          />
           {wide && items.length > 0 ? (
             <View className='desk__columns'>
               <Text className='desk__col-check' />
@@ -315,7 +449,7 @@ export default function Inbox() {
         {wide ? (
           <View className='desk__detail'>
             {openId ? (
-              <ItemPanel id={openId} command={command} onChanged={onChanged} />
+              <ItemPanel id={openId} command={command} onChanged={onChanged} onMerged={onMerged} />
             ) : (
               <View className='desk__detail-empty zb-hint'>在左侧选择一条留言或事例（j / k 移动，Enter 打开）</View>
             )}

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { itemPage } from '@/services/routes'
 import { ItemPanel } from '../../components/item-panel'
 import './index.scss'
 
@@ -12,6 +13,10 @@ export default function Item() {
         id={id}
         // One page for both kinds: its title says which this is once it has loaded.
         onLoaded={(d) => void Taro.setNavigationBarTitle({ title: d.kind === 'case' ? '事例详情' : '留言详情' })}
+        // Merged into another item: that one is what is left to work on.
+        onMerged={(survivor) => {
+          if (survivor !== id) void Taro.redirectTo({ url: itemPage(survivor) })
+        }}
       />
     </PageShell>
   )

@@ -14,6 +14,7 @@ import {
 import { StatusTag } from '@/components/status-tag'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
+import { CannedPicker } from '../../components/canned-picker'
 
 const isAction = (a: string): a is MessageAction => a in messageMachine.table
 
@@ -61,8 +62,10 @@ function RejectForm({ busy, onReject }: { busy: boolean; onReject: (reason: Reje
   )
 }
 
-function ReplyForm({ busy, onReply }: { busy: boolean; onReply: (body: string) => Promise<boolean> }) {
+function ReplyForm({ detail, busy, onReply }: { detail: ItemDetail; busy: boolean; onReply: (body: string, action?: MessageAction) => Promise<boolean> }) {
   const [body, setBody] = useState('')
+  // A template may name the action it is sent with; one the table does not allow now is ignored.
+  const [action, setAction] = useState<MessageAction | undefined>(undefined)
   const send = async () => {
     const text = body.trim()
     if (!text) {
@@ -73,11 +76,21 @@ function ReplyForm({ busy, onReply }: { busy: boolean; onReply: (body: string) =
       Taro.showToast({ title: `答复不能超过 ${REPLY_BODY_MAX} 字`, icon: 'none' })
       return
     }
-    if (await onReply(text)) setBody('')
+    if (await onReply(text, action)) {
+      setBody('')
+      setAction(undefined)
+    }
   }
   return (
     <View className='zb-card'>
       <Text className='zb-label'>答复群众</Text>
+      <CannedPicker
+        detail={detail}
+        onPick={(text, picked) => {
+          setBody(text)
+          setAction(picked && isAction(picked) && detail.allowedActions.includes(picked) ? picked : undefined)
+        }}
+      />
       <Textarea
         className='zb-field item__reply'
         placeholder='答复内容将展示给留言人'
@@ -99,7 +112,7 @@ export interface MessageActionsProps {
   detail: ItemDetail
   busy: boolean
   onAct: (action: MessageAction, reason?: RejectReason) => void
-  onReply: (body: string) => Promise<boolean>
+  onReply: (body: string, action?: MessageAction) => Promise<boolean>
 }
 
 /** What the transition table lets staff do with a message now. */
@@ -122,7 +135,7 @@ export function MessageActions({ detail, busy, onAct, onReply }: MessageActionsP
         </View>
       ) : null}
       {rejecting ? <RejectForm busy={busy} onReject={(reason) => onAct(rejecting, reason)} /> : null}
-      {replying ? <ReplyForm busy={busy} onReply={onReply} /> : null}
+      {replying ? <ReplyForm detail={detail} busy={busy} onReply={(body, action) => onReply(body, action ?? replying)} /> : null}
     </>
   )
 }
