@@ -52,6 +52,7 @@ export const ACCEPT_ACTION = 'accept' satisfies MessageAction & CaseAction
  * decides whether the action is open to it now (DeskItemDetail.allowedActions).
  */
 export const SHORTCUT_ACTIONS = { e: ACCEPT_ACTION, r: REPLY_ACTION } as const satisfies Record<string, MessageAction | CaseAction>
+export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[keyof typeof SHORTCUT_ACTIONS]
 
 /**
  * Transitions offered on a multi-selection (issue 6 §2: batch accept and close); each item's own

@@ -125,7 +125,7 @@ export const messageMachine = defineMachine<MessageStatus, MessageAction, Role>(
 })
 
 /** The action whose text is the bureau's answer (shown to the citizen as 答复). */
-export const REPLY_ACTION: MessageAction = 'reply'
+export const REPLY_ACTION = 'reply' satisfies MessageAction
 
 /** The action that merges a duplicate into its survivor, and the survivor's own event for it. */
 export const MERGE_ACTION: MessageAction = 'merge'

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { ACCEPT_ACTION, BATCH_ACTIONS } from '@/domain'
 import { Button } from '@/components/ui'
 import { useSessionUser } from '@/components/use-session-user'
 import { showError } from '@/services/api'
@@ -72,8 +73,8 @@ export function BatchBar({ selected, listed, allListedSelected, more, filter, on
   const confirmWhole = async (what: string) =>
     !wholeSet || (await Taro.showModal({ title: `对全部符合条件的留言和事例${what}？`, content: '包括未显示在当前列表中的，服务器会逐条处理并返回结果。' })).confirm
 
-  const act = async (action: 'accept' | 'close', label: string, done: string) => {
-    if (await confirmWhole(label)) void run({ op: 'act', action }, `批量${label}`, done)
+  const act = async ({ action, label, title, done }: (typeof BATCH_ACTIONS)[number]) => {
+    if (await confirmWhole(label)) void run({ op: 'act', action }, title, done)
   }
   const count = wholeSet ? '全部符合条件的' : `已选 ${selected.length} 条`
 
@@ -83,18 +84,27 @@ export function BatchBar({ selected, listed, allListedSelected, more, filter, on
         <View className='batch-bar__panel'>
           <View className='batch-bar__actions'>
             <Text className='batch-bar__count'>{count}</Text>
-            <Button size='small' type='primary' loading={busy} onClick={() => void act('accept', '受理', '已受理')}>
-              受理
-            </Button>
+            {/* Taking items on comes first and stands out; the table's other batch actions follow the pickers. */}
+            {BATCH_ACTIONS.map((b) =>
+              b.action === ACCEPT_ACTION ? (
+                <Button key={b.action} size='small' type='primary' loading={busy} onClick={() => void act(b)}>
+                  {b.label}
+                </Button>
+              ) : null
+            )}
             <Button size='small' disabled={busy} onClick={() => setPicking(picking === 'assign' ? null : 'assign')}>
               分派…
             </Button>
             <Button size='small' disabled={busy} onClick={() => setPicking(picking === 'tag' ? null : 'tag')}>
               标记主题…
             </Button>
-            <Button size='small' disabled={busy} onClick={() => void act('close', '办结', '已办结')}>
-              办结
-            </Button>
+            {BATCH_ACTIONS.map((b) =>
+              b.action === ACCEPT_ACTION ? null : (
+                <Button key={b.action} size='small' disabled={busy} onClick={() => void act(b)}>
+                  {b.label}
+                </Button>
+              )
+            )}
             <Button size='small' fill='none' disabled={busy} onClick={onClear}>
               取消选择
             </Button>

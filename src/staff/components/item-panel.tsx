@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { caseMachine, messageMachine, type CaseAction, type MessageAction, type RejectReason } from '@/domain'
+import { caseMachine, ITEM_MACHINES, MESSAGE_STATUS_LABELS, messageMachine, REPLY_ACTION, type CaseAction, type MessageAction, type RejectReason, type ShortcutAction } from '@/domain'
 import { Timeline } from '@/components/timeline'
 import { LoadState } from '@/components/load-state'
 import { ApiError, canRetry, showError } from '@/services/api'
@@ -22,7 +22,7 @@ import './item-panel.scss'
 
 /** A shortcut aimed at the open item; `seq` tells a repeat of the same key from no key. */
 export interface PanelCommand {
-  name: 'accept' | 'reply' | 'assign'
+  name: ShortcutAction | 'assign'
   seq: number
 }
 
@@ -116,15 +116,16 @@ export function ItemPanel({ id, command, onChanged, onLoaded, onMerged }: ItemPa
     // The detail must be this item's: right after the desk moves on, the last one is still shown.
     if (!command || !detail || detail.id !== id || command.seq === handled.current) return
     handled.current = command.seq
-    if (command.name === 'accept') {
-      if (detail.allowedActions.includes('accept')) {
-        void act({ action: 'accept' }, detail.kind === 'case' ? caseMachine.table.accept.label : messageMachine.table.accept.label)
-      } else Taro.showToast({ title: '当前状态不能受理', icon: 'none' })
-    } else if (command.name === 'reply') {
-      if (detail.allowedActions.includes('reply')) {
+    if (command.name !== 'assign') {
+      // What the key's action needs, the item's own table says: a reply text (the reply form), or nothing (one tap).
+      const action = command.name
+      const machine = ITEM_MACHINES[detail.kind]
+      const label = (machine.isAction(action) ? machine : messageMachine).table[action]!.label
+      if (!detail.allowedActions.includes(action)) Taro.showToast({ title: `当前状态不能${label}`, icon: 'none' })
+      else if (machine.requiredInput(action) === 'body') {
         revealIn('item-panel__reply')
         focusFieldIn('item-panel__reply')
-      } else Taro.showToast({ title: '当前状态不能答复', icon: 'none' })
+      } else if (machine.isOneTap(action)) void act({ action }, label)
     } else {
       setAssigning(true)
       revealIn('assign-card')
@@ -156,7 +157,7 @@ export function ItemPanel({ id, command, onChanged, onLoaded, onMerged }: ItemPa
               detail={detail}
               busy={busy}
               onAct={actOnMessage}
-              onReply={(body, action) => act({ action: action ?? 'reply', body }, '已答复')}
+              onReply={(body, action = REPLY_ACTION) => act({ action, body }, MESSAGE_STATUS_LABELS[messageMachine.table[action].to])}
             />
           </View>
         </>

@@ -1,7 +1,8 @@
+import { SHORTCUT_ACTIONS, type ShortcutAction } from '@/domain'
 import type { KeyPress } from '@/services/keyboard'
 
-/** What a key asks the desk to do. */
-export type DeskCommand = 'next' | 'prev' | 'open' | 'toggle' | 'accept' | 'reply' | 'assign' | 'search' | 'help' | 'escape'
+/** What a key asks the desk to do: move, select, take a transition of the item's table, … */
+export type DeskCommand = 'next' | 'prev' | 'open' | 'toggle' | ShortcutAction | 'assign' | 'search' | 'help' | 'escape'
 
 /** The desk's shortcuts, as the help (?) lists them. */
 export const SHORTCUTS: readonly { key: string; shows: string; command: DeskCommand; label: string }[] = [
@@ -9,8 +10,8 @@ export const SHORTCUTS: readonly { key: string; shows: string; command: DeskComm
   { key: 'k', shows: 'k', command: 'prev', label: '上一条' },
   { key: 'Enter', shows: 'Enter', command: 'open', label: '打开' },
   { key: 'x', shows: 'x', command: 'toggle', label: '选中 / 取消选中' },
-  { key: 'e', shows: 'e', command: 'accept', label: '受理（事例：采用）' },
-  { key: 'r', shows: 'r', command: 'reply', label: '答复' },
+  { key: 'e', shows: 'e', command: SHORTCUT_ACTIONS.e, label: '受理（事例：采用）' },
+  { key: 'r', shows: 'r', command: SHORTCUT_ACTIONS.r, label: '答复' },
   { key: 'a', shows: 'a', command: 'assign', label: '分派' },
   { key: '/', shows: '/', command: 'search', label: '搜索' },
   { key: '?', shows: '?', command: 'help', label: '快捷键帮助' },

@@ -6,7 +6,7 @@ import { LoadState } from '@/components/load-state'
 import { Button } from '@/components/ui'
 import { useWide } from '@/components/use-wide'
 import { ApiError, showError } from '@/services/api'
-import { BUILTIN_VIEWS, type InboxViewQuery } from '@/domain'
+import { BUILTIN_VIEWS, SHORTCUT_ACTIONS, type InboxViewQuery } from '@/domain'
 import {
   deskApi,
   FALLBACK_VIEWS,
@@ -300,8 +300,8 @@ export default function Inbox() {
       case 'toggle':
         if (items[cursor]) toggle(items[cursor].id)
         return true
-      case 'accept':
-      case 'reply':
+      case SHORTCUT_ACTIONS.e:
+      case SHORTCUT_ACTIONS.r:
       case 'assign': {
         const item = items[cursor]
         if (!item) return false

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
-import { caseMachine, ACTION_NOTE_MAX as NOTE_MAX, type CaseAction, type ItemDetail } from '@/domain'
+import { ACCEPT_ACTION, caseMachine, ACTION_NOTE_MAX as NOTE_MAX, type CaseAction, type ItemDetail } from '@/domain'
 import { StatusTag } from '@/components/status-tag'
 import { PhotoGrid } from '@/components/photo-grid'
 import { formatTime } from '@/components/format'
@@ -129,33 +129,40 @@ export interface CaseActionsProps {
   onAct: (action: CaseAction, note?: string) => Promise<boolean>
 }
 
-/** What the case's transition table lets staff do now. */
+/**
+ * What the case's transition table lets staff do now: one tap, or a note the table requires.
+ * A note that ends the case (archive) waits behind its button, so ending one is never a single
+ * tap; one that keeps it open (return) is offered right away.
+ */
 export function CaseActions({ detail, busy, onAct }: CaseActionsProps) {
   const allowed = detail.allowedActions.filter(isAction)
-  // One tap unless the table asks for a note (return, archive) or the action belongs to the drafts flow.
+  // One tap unless the table asks for a note or the action belongs to the drafts flow.
   const oneTap = allowed.filter((a) => caseMachine.isOneTap(a))
-  const [archiving, setArchiving] = useState(false)
-  const canArchive = allowed.includes('archive')
+  const withNote = allowed.filter((a) => !caseMachine.table[a].via && caseMachine.requiredInput(a) === 'note')
+  const ends = (a: CaseAction) => caseMachine.buckets[caseMachine.table[a].to] === 'closed'
+  const [confirming, setConfirming] = useState<CaseAction | null>(null)
+  const behindButton = withNote.filter((a) => ends(a) && confirming !== a)
   return (
     <>
-      {oneTap.length > 0 || (canArchive && !archiving) ? (
+      {oneTap.length > 0 || behindButton.length > 0 ? (
         <View className='zb-card zb-actions'>
           {oneTap.map((a) => (
-            <Button key={a} type={a === 'accept' ? 'primary' : 'default'} block loading={busy} onClick={() => void onAct(a)}>
+            <Button key={a} type={a === ACCEPT_ACTION ? 'primary' : 'default'} block loading={busy} onClick={() => void onAct(a)}>
               {caseMachine.table[a].label}
             </Button>
           ))}
-          {canArchive && !archiving ? (
-            <Button block disabled={busy} onClick={() => setArchiving(true)}>
-              {caseMachine.table.archive.label}
+          {behindButton.map((a) => (
+            <Button key={a} block disabled={busy} onClick={() => setConfirming(a)}>
+              {caseMachine.table[a].label}
             </Button>
-          ) : null}
+          ))}
         </View>
       ) : null}
-      {canArchive && archiving ? (
-        <NoteForm action='archive' busy={busy} onSend={(note) => onAct('archive', note)} onCancel={() => setArchiving(false)} />
-      ) : null}
-      {allowed.includes('return') ? <NoteForm action='return' busy={busy} onSend={(note) => onAct('return', note)} /> : null}
+      {withNote
+        .filter((a) => !ends(a) || confirming === a)
+        .map((a) => (
+          <NoteForm key={a} action={a} busy={busy} onSend={(note) => onAct(a, note)} onCancel={ends(a) ? () => setConfirming(null) : undefined} />
+        ))}
     </>
   )
 }
