@@ -54,6 +54,11 @@ const returned: ItemDetail = {
   ]
 }
 
+// The item panel also tells the server who has it open (presence, src/staff/services/use-live.ts):
+// live traffic beside the item's own, answered here with no one else looking.
+const PRESENCE = /\/presence$/
+const itemServer = (answer: Parameters<typeof fakeServer>[0]) =>
+  fakeServer((req) => (PRESENCE.test(req.url) ? { statusCode: 200, data: { viewers: [] } } : answer(req)))
 const actionPosts = (sent: SentRequest[]) => sent.filter((r) => r.method === 'POST' && r.url.endsWith('/actions'))
 
 beforeEach(() => {
@@ -62,13 +67,13 @@ beforeEach(() => {
 })
 
 test('a case shows its title, when and where, department, author, photos and the case actions', async () => {
-  const sent = fakeServer(() => ({ statusCode: 200, data: newCase }))
+  const sent = itemServer(() => ({ statusCode: 200, data: newCase }))
   const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' })
   const { container } = render(<Item />)
 
   expect(await screen.findByText('城关市场开展节前食品安全检查')).toBeInTheDocument()
   // The item, then (once shown) whether it may be a duplicate; nothing else.
-  expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /api/items/${ID}`, `GET /api/items/${ID}/duplicates`])
+  expect(sent.filter((r) => !PRESENCE.test(r.url)).map((r) => `${r.method} ${r.url}`)).toEqual([`GET /api/items/${ID}`, `GET /api/items/${ID}/duplicates`])
   expect(screen.getByText('待处理')).toBeInTheDocument()
   expect(screen.getByText('发生时间')).toBeInTheDocument()
   expect(screen.getByText('2026-11-25 10:00')).toBeInTheDocument()
@@ -97,7 +102,7 @@ test('a case shows its title, when and where, department, author, photos and the
 })
 
 test('采用为素材 is one tap and sends the accept action', async () => {
-  const sent = fakeServer((req) => ({ statusCode: 200, data: req.method === 'POST' ? { ...newCase, status: 'accepted', allowedActions: [] } : newCase }))
+  const sent = itemServer((req) => ({ statusCode: 200, data: req.method === 'POST' ? { ...newCase, status: 'accepted', allowedActions: [] } : newCase }))
   render(<Item />)
   fireEvent.click(await screen.findByText('采用为素材'))
   expect(await screen.findByText('已采用')).toBeInTheDocument()
@@ -105,7 +110,7 @@ test('采用为素材 is one tap and sends the accept action', async () => {
 })
 
 test('退回补充 without a note shows a Chinese error and sends nothing; with a note it sends the note', async () => {
-  const sent = fakeServer((req) => ({ statusCode: 200, data: req.method === 'POST' ? returned : newCase }))
+  const sent = itemServer((req) => ({ statusCode: 200, data: req.method === 'POST' ? returned : newCase }))
   const { container } = render(<Item />)
   await screen.findByText('城关市场开展节前食品安全检查')
   const form = container.querySelector('.item__return') as HTMLElement
@@ -136,7 +141,7 @@ test('存档 asks first and needs a reason, which is sent as the note; 取消 le
       { id: 'e3', action: 'archive', fromStatus: 'new', toStatus: 'archived', actorName: '王宣传', body: '与已采用的事例重复', reason: null, at: '2026-11-25T04:00:00.000Z' }
     ]
   }
-  const sent = fakeServer((req) => ({ statusCode: 200, data: req.method === 'POST' ? archived : newCase }))
+  const sent = itemServer((req) => ({ statusCode: 200, data: req.method === 'POST' ? archived : newCase }))
   const { container } = render(<Item />)
   fireEvent.click(await screen.findByText('存档'))
   // One tap only opens the form: nothing is sent yet.
@@ -157,7 +162,7 @@ test('存档 asks first and needs a reason, which is sent as the note; 取消 le
 })
 
 test('the page is titled for what it shows: 事例详情 for a case', async () => {
-  fakeServer(() => ({ statusCode: 200, data: newCase }))
+  itemServer(() => ({ statusCode: 200, data: newCase }))
   const title = jest.spyOn(Taro, 'setNavigationBarTitle').mockResolvedValue({ errMsg: 'setNavigationBarTitle:ok' } as never)
   render(<Item />)
   await screen.findByText('城关市场开展节前食品安全检查')
@@ -169,7 +174,7 @@ test.each([
   [403, 'forbidden', '您没有权限查看这条记录'],
   [404, 'not_found', '找不到这条记录']
 ])('a %i says why and offers no 重试 (asking again cannot help)', async (statusCode, error, message) => {
-  fakeServer(() => ({ statusCode, data: { error, message } }))
+  itemServer(() => ({ statusCode, data: { error, message } }))
   render(<Item />)
   expect(await screen.findByText(message)).toBeInTheDocument()
   expect(screen.queryByText('重试')).toBeNull()
@@ -177,7 +182,7 @@ test.each([
 
 test('a server fault offers 重试, and retrying loads the case', async () => {
   let calls = 0
-  fakeServer(() => (++calls === 1 ? { statusCode: 503, data: { error: 'unavailable', message: '服务暂时不可用，请稍后再试' } } : { statusCode: 200, data: newCase }))
+  itemServer(() => (++calls === 1 ? { statusCode: 503, data: { error: 'unavailable', message: '服务暂时不可用，请稍后再试' } } : { statusCode: 200, data: newCase }))
   render(<Item />)
   fireEvent.click(await screen.findByText('重试'))
   expect(await screen.findByText('城关市场开展节前食品安全检查')).toBeInTheDocument()
@@ -186,7 +191,7 @@ test('a server fault offers 重试, and retrying loads the case', async () => {
 test('a photo whose time only the phone reported says so: 拍摄于 …（设备记录）; the server’s own reading wins', async () => {
   const deviceOnly = { ...photo(3), deviceTakenAt: '2026-11-25T02:05:00.000Z', deviceGps: { lat: 34.25, lng: 108.93 } }
   const both = { ...photo(4, '2026-11-25T02:10:00.000Z'), deviceTakenAt: '2026-11-25T02:00:00.000Z' }
-  fakeServer(() => ({ statusCode: 200, data: { ...newCase, photos: [deviceOnly, both] } }))
+  itemServer(() => ({ statusCode: 200, data: { ...newCase, photos: [deviceOnly, both] } }))
   const { container } = render(<Item />)
   await screen.findByText('城关市场开展节前食品安全检查')
   const grid = container.querySelector('.zb-photo-grid') as HTMLElement
