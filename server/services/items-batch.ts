@@ -15,7 +15,10 @@ export type BatchLog = (err: unknown, itemId: string) => void
 function doneMessage(body: BatchBody, item: Item): string {
   if (body.op === 'act') {
     const t = ITEM_MACHINES[item.kind].table[body.action!]
-    return `已${t?.label ?? '完成'}（${ITEM_MACHINES[item.kind].statusLabels[item.status]}）`
+    const done = `已${t?.label ?? '完成'}`
+    const now = ITEM_MACHINES[item.kind].statusLabels[item.status]
+    // 受理 leads to 已受理: saying the status again would read 已受理（已受理）.
+    return now === done ? done : `${done}（现为${now}）`
   }
   return body.op === 'assign' ? (body.assigneeId ? '已分派' : '已取消处理人') : '已标记重点主题'
 }

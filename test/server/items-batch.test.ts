@@ -58,7 +58,7 @@ describe('POST /api/items/batch with items', () => {
       [closed, false],
       [b, true]
     ])
-    expect(body.results[0]).toMatchObject({ status: 'accepted', version: 2, message: '已受理（已受理）' })
+    expect(body.results[0]).toMatchObject({ status: 'accepted', version: 2, message: '已受理' })
     expect(body.results[1]).toMatchObject({ code: 'conflict', status: 'rejected', message: '当前状态为「不予受理」，不能执行「受理」' })
     expect((await detail(a)).status).toBe('accepted')
     expect((await detail(b)).status).toBe('accepted')

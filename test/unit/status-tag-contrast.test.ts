@@ -52,3 +52,21 @@ test('the tag’s text size is at least 12 px, in normal and in 大字模式', (
   expect(values).toHaveLength(2)
   for (const px of values) expect(px).toBeGreaterThanOrEqual(12)
 })
+
+test('NutUI buttons drawn in the theme’s primary and danger colours hold 4.5:1 under their white text', () => {
+  const root = path.resolve(__dirname, '../..')
+  const vars = fs.readFileSync(path.join(root, 'src/styles/variables.scss'), 'utf8')
+  const scss = (name: string) => /#[0-9a-f]{6}/i.exec(new RegExp(`\\$${name}:\\s*(#[0-9a-f]{6})`, 'i').exec(vars)?.[1] ?? '')?.[0]
+  const shell = fs.readFileSync(path.join(root, 'src/components/page-shell.scss'), 'utf8')
+  for (const [nutui, ours] of [
+    ['--nutui-color-primary', 'zb-primary'],
+    ['--nutui-color-danger', 'zb-danger']
+  ]) {
+    // The theme must set NutUI's variable (its defaults, e.g. #ff0f23, fall short) to our colour.
+    expect(shell).toContain(`${nutui}: #{$${ours}};`)
+    const hex = scss(ours)
+    expect(hex).toBeDefined()
+    expect(contrast('#ffffff', hex!)).toBeGreaterThanOrEqual(4.5)
+  }
+  expect(contrast('#ffffff', '#ff0f23')).toBeLessThan(4.5)
+})
