@@ -341,7 +341,7 @@ describe('GET /api/inbox/events (SSE)', () => {
 // Several server processes on one PostgreSQL: each LISTENs for itself, so a change or a presence
 // made through one reaches the streams of another. (Embedded PGlite is one process by design.)
 const onPostgres = process.env.ZHIBAO_TEST_DB === 'postgres' ? describe : describe.skip
-onPostgres('two server processes on one PostgreSQL database', () => {
+onPostgres('two server processes on one PostgreSQL database (skipped on PGlite: embedded mode is one process)', () => {
   it('a change and a presence made through one process reach streams on the other; a lost LISTEN connection comes back with a resync', async () => {
     const { openDatabase } = await import('../../server/db/connect')
     const { buildApp } = await import('../../server/app')
