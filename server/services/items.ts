@@ -5,7 +5,7 @@ import type { Role } from '../../domain/roles'
 import type { ActionInputs, Milestone, StatusBucket } from '../../domain/state-machine'
 import { ITEM_MACHINES, type ItemKind } from '../../domain/item-kinds'
 import { REPLY_ACTION } from '../../domain/message/state-machine'
-import { DESK_OPERATIONS, mentionedNames, type DeskOperationName } from '../../domain/desk-operations'
+import { DESK_OPERATIONS, PRIORITY_LABELS, mentionedNames, type DeskOperationName, type Priority } from '../../domain/desk-operations'
 import { ConflictError, ForbiddenError, InvalidError } from '../../domain/errors'
 import { hasAnyRole } from '../../domain/roles'
 import { appendEvent, eventsSinceVersion, itemHistory, lastEvent, listEventRows } from '../repositories/events'
@@ -287,7 +287,7 @@ export async function assign(db: Db, actor: Actor, id: string, input: Versioned<
 }
 
 export async function setPriority(db: Db, actor: Actor, id: string, input: PriorityBody): Promise<Item> {
-  return deskOperation(db, actor, id, 'priority', input.version, async () => ({ patch: { priority: input.priority }, body: String(input.priority) }))
+  return deskOperation(db, actor, id, 'priority', input.version, async () => ({ patch: { priority: input.priority }, body: PRIORITY_LABELS[input.priority as Priority] ?? String(input.priority) }))
 }
 
 /**

@@ -53,6 +53,8 @@ describe('assign, priority, topics', () => {
     expect(d.timeline.map((e: { action: string }) => e.action)).toEqual(['create', 'assign', 'priority', 'topics'])
     expect(d.timeline.slice(1).every((e: { isPublic: boolean }) => e.isPublic === false)).toBe(true)
     expect(d.timeline[1].body).toBe('处理人：李四；部门：城关所')
+    // The timeline says the priority in words, not its number.
+    expect(d.timeline[2].body).toBe('紧急')
 
     const mine = await detail(author, id)
     expect(mine.timeline.map((e: { action: string }) => e.action)).toEqual(['create'])
