@@ -15,8 +15,12 @@ export interface TestApp {
   orgId: string
   /** Dev-mode login: the same role and name give the same user. */
   login(role: Role, name?: string): Promise<SessionView>
+  /** A signed-in user of another bureau in the same database: what a cross-bureau test attacks with. */
+  loginElsewhere(roles?: Role[], name?: string): Promise<SessionView & { orgId: string }>
   close(): Promise<void>
 }
+
+let elsewhere = 0
 
 /** The production factory on a fresh database, configured from env-style strings like production. */
 export async function createTestApp(env: Record<string, string> = {}, deps: { jobsNow?: () => Date; live?: AppDeps['live'] } = {}): Promise<TestApp> {
@@ -41,6 +45,11 @@ export async function createTestApp(env: Record<string, string> = {}, deps: { jo
       const res = await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { role, name } })
       if (res.statusCode !== 200) throw new Error(`dev login failed: ${res.body}`)
       return res.json()
+    },
+    async loginElsewhere(roles = ['staff'], name = '外县宣传') {
+      const org = await database.db.insertInto('org').values({ name: `外县局${++elsewhere}` }).returning('id').executeTakeFirstOrThrow()
+      const user = await database.db.insertInto('app_user').values({ org_id: org.id, name, roles }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
+      return { ...(await app.openSession(user)), orgId: org.id }
     },
     async close() {
       await app.close()

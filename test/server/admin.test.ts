@@ -19,9 +19,7 @@ beforeAll(async () => {
   reviewer = await t.login('reviewer', '审核甲')
   officer = await t.login('officer', '干部甲')
   citizen = await t.login('citizen', '群众甲')
-  const org = await t.db.insertInto('org').values({ name: '邻县市场监管局' }).returning('id').executeTakeFirstOrThrow()
-  const user = await t.db.insertInto('app_user').values({ org_id: org.id, name: '外局管理员', roles: ['citizen', 'admin'] }).returningAll().executeTakeFirstOrThrow()
-  outsider = await t.app.openSession(user)
+  outsider = await t.loginElsewhere(['citizen', 'admin'], '外局管理员')
 })
 afterAll(() => t.close())
 

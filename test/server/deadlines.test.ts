@@ -245,9 +245,8 @@ describe('the overdue report', () => {
   })
 
   it("another bureau's staff see none of it", async () => {
-    const other = await t.db.insertInto('org').values({ name: '邻县局' }).returning('id').executeTakeFirstOrThrow()
-    const outsider = await t.db.insertInto('app_user').values({ org_id: other.id, name: '外单位', roles: ['staff'] }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
-    const res = await t.app.inject({ method: 'GET', url: '/api/reports/overdue', headers: { authorization: `Bearer ${(await t.app.openSession(outsider)).token}` } })
+    const outsider = await t.loginElsewhere(['staff'], '外单位')
+    const res = await t.app.inject({ method: 'GET', url: '/api/reports/overdue', headers: bearer(outsider) })
     expect(res.json()).toMatchObject({ total: 0, items: [] })
   })
 })

@@ -170,14 +170,12 @@ describe('permissions', () => {
       expect((await post(who, `/api/items/${id}/actions`, { action: 'accept' })).statusCode).toBe(who === officer ? 404 : 403)
     }
 
-    const org = await t.db.insertInto('org').values({ name: '邻县市场监管局' }).returning('id').executeTakeFirstOrThrow()
-    const user = await t.db.insertInto('app_user').values({ org_id: org.id, name: '外局', roles: ['citizen', 'staff'] }).returningAll().executeTakeFirstOrThrow()
-    const other = await t.app.openSession(user)
+    const other = await t.loginElsewhere(['citizen', 'staff'], '外局')
     for (const [url, body] of calls) expect((await post(other, `/api/items/${id}/${url}`, body)).statusCode).toBe(404)
     expect((await post(other, `/api/items/${id}/actions`, { action: 'accept' })).statusCode).toBe(404)
     expect((await t.app.inject({ method: 'GET', url: `/api/items/${id}`, headers: bearer(other) })).statusCode).toBe(404)
     // A colleague of another bureau cannot be assigned either.
-    expect((await post(staff, `/api/items/${id}/assign`, { assigneeId: user.id, version: 1 })).statusCode).toBe(400)
+    expect((await post(staff, `/api/items/${id}/assign`, { assigneeId: other.user.id, version: 1 })).statusCode).toBe(400)
     expect((await detail(staff, id)).version).toBe(1)
   })
 })

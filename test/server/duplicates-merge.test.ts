@@ -18,9 +18,7 @@ beforeAll(async () => {
   colleague = await t.login('staff', '李四')
   reviewer = await t.login('reviewer', '审核甲')
   officer = await t.login('officer', '干部甲')
-  const other = await t.db.insertInto('org').values({ name: '外县局' }).returning('id').executeTakeFirstOrThrow()
-  const user = await t.db.insertInto('app_user').values({ org_id: other.id, name: '外县宣传', roles: ['staff'] }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
-  outsider = { token: (await t.app.openSession(user)).token }
+  outsider = await t.loginElsewhere()
 })
 afterAll(() => t.close())
 

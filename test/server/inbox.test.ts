@@ -260,9 +260,7 @@ describe('filters, sorts and views over a fixed desk', () => {
 
   it('a saved view of another bureau is not found', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/api/inbox/views', headers: bearer(staff), payload: { label: '本局视图', query: { bucket: 'open' } } })
-    const other = await t.db.insertInto('org').values({ name: '外县局' }).returning('id').executeTakeFirstOrThrow()
-    const outsider = await t.db.insertInto('app_user').values({ org_id: other.id, name: '外县宣传', roles: ['staff'] }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
-    const token = { token: (await t.app.openSession(outsider)).token }
+    const token = await t.loginElsewhere()
     expect((await get(`/api/inbox?view=${created.json().id}`, token)).statusCode).toBe(404)
     expect((await t.app.inject({ method: 'DELETE', url: `/api/inbox/views/${created.json().id}`, headers: bearer(token) })).statusCode).toBe(404)
     expect((await get('/api/inbox?view=open', token)).json().items).toEqual([])

@@ -19,9 +19,7 @@ beforeAll(async () => {
   reviewer = await t.login('reviewer', '审核甲')
   officer = await t.login('officer', '干部甲')
   citizen = await t.login('citizen', '群众甲')
-  const other = await t.db.insertInto('org').values({ name: '外县局' }).returning('id').executeTakeFirstOrThrow()
-  const user = await t.db.insertInto('app_user').values({ org_id: other.id, name: '外县宣传', roles: ['staff'] }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
-  outsider = { token: (await t.app.openSession(user)).token }
+  outsider = await t.loginElsewhere()
   // Tags come from the bureau's focus topics of this year (the admin's list).
   const year = yearOf(beijingDay(new Date()))
   await t.db.insertInto('topic').values(['井盖', '城区', '我的'].map((name) => ({ org_id: t.orgId, year, name }))).execute()

@@ -19,7 +19,7 @@ let li: SessionView
 let reviewer: SessionView
 let officer: SessionView
 let citizen: SessionView
-let outsider: { token: string }
+let outsider: { token: string; orgId: string }
 let outsiderOrg: string
 let serial = 0
 
@@ -32,10 +32,8 @@ beforeAll(async () => {
   reviewer = await t.login('reviewer', '审核甲')
   officer = await t.login('officer', '干部甲')
   citizen = await t.login('citizen', '群众甲')
-  const other = await t.db.insertInto('org').values({ name: '邻县局' }).returning('id').executeTakeFirstOrThrow()
-  outsiderOrg = other.id
-  const user = await t.db.insertInto('app_user').values({ org_id: other.id, name: '邻县宣传', roles: ['staff'] }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
-  outsider = { token: (await t.app.openSession(user)).token }
+  outsider = await t.loginElsewhere(['staff'], '邻县宣传')
+  outsiderOrg = outsider.orgId
 })
 afterAll(() => t.close())
 afterEach(() => {
