@@ -7,6 +7,7 @@ import { PresenceNote } from '@/staff/components/presence-note'
 import { session } from '@/services/session'
 import type { DeskInboxItem } from '@/services/desk-api'
 import { fakeServer, type FakeResponse, type SentRequest } from './support/network'
+import { deskRow } from './support/desk-fixtures'
 
 const me = { id: 'u2', orgId: 'o1', name: '王五', roles: ['staff'], departmentId: null, departmentName: null }
 const NO_ROUTE = (req: SentRequest): FakeResponse => ({ statusCode: 404, data: { error: 'not_found', message: `没有这个接口：${req.method} ${req.url.split('?')[0]}` } })
@@ -38,29 +39,7 @@ const stream = () => waitFor(() => {
   return s
 }, SLOW)
 
-const row: DeskInboxItem = {
-  id: 'a0000000-0000-4000-8000-0000000000a1',
-  kind: 'message',
-  status: 'new',
-  category: 'complaint',
-  title: null,
-  excerpt: '东关夜市烧烤摊占道经营',
-  authorName: '张三',
-  thumbUrls: [],
-  photoCount: 0,
-  createdAt: '2026-11-25T02:00:00.000Z',
-  lastActivityAt: '2026-11-25T02:00:00.000Z',
-  bucket: 'open',
-  departmentId: null,
-  departmentName: null,
-  assigneeId: null,
-  assigneeName: null,
-  priority: 0,
-  topics: [],
-  dueAt: null,
-  match: null,
-  version: 1
-}
+const row = deskRow({ id: 'a0000000-0000-4000-8000-0000000000a1' })
 const detail = (version: number, status: ItemDetail['status'] = 'new'): ItemDetail => ({
   id: row.id,
   kind: 'message',

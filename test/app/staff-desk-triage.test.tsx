@@ -13,6 +13,7 @@ import { insertMention, mentionAt, mentionCandidates } from '@/staff/components/
 import { session } from '@/services/session'
 import { resetBatchRouteForTests, type DeskInboxItem } from '@/services/desk-api'
 import { fakeServer, type FakeResponse, type SentRequest } from './support/network'
+import { deskRow } from './support/desk-fixtures'
 import { typeInto } from './support/dom'
 
 // Several panels load in parallel here; on a busy 2-core machine one second is not always enough.
@@ -24,30 +25,7 @@ const lisi = { id: 'b0000000-0000-4000-8000-000000000004', name: '李四', roles
 const PEOPLE = { people: [{ ...me, department: null, disabled: false }, wangwu, lisi] }
 const NO_ROUTE = (req: SentRequest): FakeResponse => ({ statusCode: 404, data: { error: 'not_found', message: `没有这个接口：${req.method} ${req.url.split('?')[0]}` } })
 
-const row = (n: number, extra: Partial<DeskInboxItem> = {}): DeskInboxItem => ({
-  id: `a0000000-0000-4000-8000-00000000000${n}`,
-  kind: 'message',
-  status: 'new',
-  category: 'complaint',
-  title: null,
-  excerpt: `第${n}条留言内容`,
-  authorName: '张三',
-  thumbUrls: [],
-  photoCount: 0,
-  createdAt: '2026-11-25T02:00:00.000Z',
-  lastActivityAt: '2026-11-25T02:00:00.000Z',
-  bucket: 'open',
-  departmentId: null,
-  departmentName: null,
-  assigneeId: null,
-  assigneeName: null,
-  priority: 0,
-  topics: [],
-  dueAt: null,
-  match: null,
-  version: 3,
-  ...extra
-})
+const row = (n: number, extra: Partial<DeskInboxItem> = {}): DeskInboxItem => deskRow({ id: `a0000000-0000-4000-8000-00000000000${n}`, excerpt: `第${n}条留言内容`, version: 3, ...extra })
 
 const detailOf = (r: DeskInboxItem, extra: Partial<ItemDetail> = {}): ItemDetail => ({
   id: r.id,

@@ -6,6 +6,7 @@ import { session } from '@/services/session'
 import { resetBatchRouteForTests, type DeskInboxItem } from '@/services/desk-api'
 import { commandFor } from '@/staff/components/shortcuts'
 import { fakeServer, type FakeResponse, type SentRequest } from './support/network'
+import { deskRow } from './support/desk-fixtures'
 
 // The desk asks for counts, saved views, the bell and the calendar before its list; on a busy
 // 2-core machine that takes more than one second.
@@ -38,29 +39,7 @@ const caseRow: DeskInboxItem = {
   match: null,
   version: 1,
 }
-const messageRow: DeskInboxItem = {
-  id: 'a0000000-0000-4000-8000-000000000001',
-  kind: 'message',
-  status: 'new',
-  category: 'complaint',
-  title: null,
-  excerpt: '东关夜市烧烤摊占道经营',
-  authorName: '张三',
-  thumbUrls: [],
-  photoCount: 0,
-  createdAt: '2026-11-25T02:00:00.000Z',
-  lastActivityAt: '2026-11-25T02:00:00.000Z',
-  bucket: 'open',
-  departmentId: null,
-  departmentName: null,
-  assigneeId: null,
-  assigneeName: null,
-  priority: 0,
-  topics: [],
-  dueAt: null,
-  match: null,
-  version: 1,
-}
+const messageRow = deskRow()
 const repliedRow: DeskInboxItem = { ...messageRow, id: 'a0000000-0000-4000-8000-000000000002', status: 'replied', excerpt: '城北菜市场电子秤缺斤短两' }
 
 const detailOf = (row: DeskInboxItem, extra: Partial<ItemDetail> = {}): ItemDetail => ({
