@@ -1,6 +1,7 @@
 import { installWx, launchPage, templateLevels, treeDepth, waitFor, type WxRequest } from './support/harness'
 import { officer } from '../app/officer-fixtures'
 import { jpegWithExif } from '../helpers/images'
+import { answer, type Cb } from './support/wx-answer'
 
 const SESSION = { token: 'tok-officer', user: officer }
 const MEDIA = { id: 'm0000000-0000-4000-8000-000000000001', url: 'https://x/p.jpg', thumbUrl: 'https://x/t.jpg', width: 1920, height: 1440, bytes: 420000 }
@@ -16,21 +17,6 @@ const fake = installWx((req: WxRequest) => {
   return { statusCode: 404, data: { error: 'not_found', message: '未找到' } }
 })
 
-type Cb<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string }) => void; complete?: () => void }
-
-/** Answers as WeChat does: through callbacks when given, else with a Promise. */
-function answer<T>(opts: Cb<T> | undefined, res: T | Error): Promise<T> | undefined {
-  const failed = res instanceof Error
-  if (opts && (opts.success || opts.fail || opts.complete)) {
-    setTimeout(() => {
-      if (failed) opts.fail?.({ errMsg: res.message })
-      else opts.success?.(res)
-      opts.complete?.()
-    })
-    return undefined
-  }
-  return failed ? Promise.reject(res) : Promise.resolve(res)
-}
 
 interface UploadCall {
   url: string

@@ -3,6 +3,7 @@
 // this, uploads the photo and sends the case without the officer opening any officer page.
 import { installWx, launchPage, waitFor, type WxRequest } from './support/harness'
 import { officer, MEDIA } from '../app/officer-fixtures'
+import { answer, type Cb } from './support/wx-answer'
 
 const CASE_ID = 'c0000000-0000-4000-8000-000000000001'
 const USER_DATA_PATH = 'wxfile://usr'
@@ -33,19 +34,6 @@ fake.storage.set('outbox:v1:u-officer', [
   }
 ])
 
-type Cb<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string }) => void; complete?: () => void }
-function answer<T>(opts: Cb<T> | undefined, res: T | Error): Promise<T> | undefined {
-  const failed = res instanceof Error
-  if (opts && (opts.success || opts.fail || opts.complete)) {
-    setTimeout(() => {
-      if (failed) opts.fail?.({ errMsg: res.message })
-      else opts.success?.(res)
-      opts.complete?.()
-    })
-    return undefined
-  }
-  return failed ? Promise.reject(res) : Promise.resolve(res)
-}
 
 const uploads: { url: string; filePath: string; header: Record<string, string> }[] = []
 Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
