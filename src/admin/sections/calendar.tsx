@@ -5,7 +5,7 @@ import { useLoaded } from '@/components/use-loaded'
 import { beijingDay, yearOf } from '../../../domain/deadlines/day'
 import { adminApi, type CalendarStatus, type CalendarYearView } from '../services/admin-api'
 import { calendarLines, parseCalendarLines } from '../forms'
-import { FieldError, SectionCard, errorText } from './parts'
+import { FieldError, SectionCard, errorText, YearStepper } from './parts'
 
 const SOURCE_LABELS: Record<CalendarYearView['source'], string> = { admin: '管理员录入', builtin: '内置数据（国务院办公厅通知）', missing: '尚未录入：按周一至周五计算，期限可能不准' }
 
@@ -70,15 +70,7 @@ export function CalendarSection() {
           </View>
         </View>
       ) : null}
-      <View className='admin-year'>
-        <Button size='small' onClick={() => setYear(year - 1)} aria-label='上一年'>
-          ‹ {year - 1}
-        </Button>
-        <Text className='admin-year__label'>{year} 年</Text>
-        <Button size='small' onClick={() => setYear(year + 1)} aria-label='下一年'>
-          {year + 1} ›
-        </Button>
-      </View>
+      <YearStepper year={year} onChange={setYear} />
       {loaded.error ? <FieldError text={loaded.error} /> : null}
       {loaded.loading && !view ? <Text className='zb-hint'>加载中…</Text> : null}
       {view && view.year === year ? (

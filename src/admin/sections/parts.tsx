@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { LoadState } from '@/components/load-state'
+import { Button } from '@/components/ui'
 
 /** A section's card: its title, what it is for, and the load / error / empty states before its rows. */
 export function SectionCard(props: { title: string; hint?: string; children?: ReactNode; className?: string }) {
@@ -41,3 +42,18 @@ export function Chips<T extends string>(props: { options: readonly { value: T; l
 }
 
 export const errorText = (e: unknown) => (e instanceof Error && e.message ? e.message : '出错了，请稍后重试')
+
+/** ‹ 上一年 · 2026 年 · 下一年 ›: the sections that hold one year's settings (topics, the holiday calendar). */
+export function YearStepper({ year, onChange }: { year: number; onChange: (year: number) => void }) {
+  return (
+    <View className='admin-year'>
+      <Button size='small' onClick={() => onChange(year - 1)} aria-label='上一年'>
+        ‹ {year - 1}
+      </Button>
+      <Text className='admin-year__label'>{year} 年</Text>
+      <Button size='small' onClick={() => onChange(year + 1)} aria-label='下一年'>
+        {year + 1} ›
+      </Button>
+    </View>
+  )
+}

@@ -5,7 +5,7 @@ import { useLoaded } from '@/components/use-loaded'
 import { beijingDay, yearOf } from '../../../domain/deadlines/day'
 import { adminApi, type TopicView } from '../services/admin-api'
 import { checkTopicName } from '../forms'
-import { FieldError, ListState, SectionCard, errorText } from './parts'
+import { FieldError, ListState, SectionCard, errorText, YearStepper } from './parts'
 
 export function TopicsSection() {
   const [year, setYear] = useState(() => yearOf(beijingDay(new Date())))
@@ -43,15 +43,7 @@ export function TopicsSection() {
 
   return (
     <SectionCard title='重点主题' hint='工作人员只能从本年度启用的主题中给条目打标签；停用的主题不再可选，已打的标签保留。'>
-      <View className='admin-year'>
-        <Button size='small' onClick={() => setYear(year - 1)} aria-label='上一年'>
-          ‹ {year - 1}
-        </Button>
-        <Text className='admin-year__label'>{year} 年</Text>
-        <Button size='small' onClick={() => setYear(year + 1)} aria-label='下一年'>
-          {year + 1} ›
-        </Button>
-      </View>
+      <YearStepper year={year} onChange={setYear} />
       <View className='admin-form'>
         <Input className='zb-field admin-form__grow' placeholder={`${year} 年的新主题，如 食品安全`} value={name} maxlength={40} onInput={(e) => setName(e.detail.value)} aria-label='主题名称' />
         <Button type='primary' loading={busy} onClick={add}>
