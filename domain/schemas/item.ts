@@ -28,6 +28,8 @@ export const CreateMessageBody = Type.Object(
     contactPhone: Type.Optional(
       Type.String({ pattern: PHONE_PATTERN, title: '联系电话（11 位手机号）' })
     ),
+    /** The author agrees that the message and its reply may be shown, masked, on the public board (选登). */
+    publicConsent: Type.Optional(Type.Boolean({ title: '同意选登公开' })),
     /** Client-generated id: a retried submission returns the first message instead of a copy. */
     clientId: Type.Optional(Line({ minLength: 8, maxLength: 64, title: '提交编号' }))
   },

@@ -25,7 +25,7 @@ export async function createMessage(db: Db, orgId: string, authorId: string, inp
   const { id, created } = await createOnce(db, key, () =>
     inTransaction(db, async (scope) => {
       const item = await createItem(scope, { org_id: orgId, kind: 'message', author_id: authorId, client_id: input.clientId ?? null }, (item) =>
-        insertMessage(scope.tx, { item_id: item.id, category: input.category, body: input.body, contact_phone: input.contactPhone ?? null, tracking_code: newReadableCode() })
+        insertMessage(scope.tx, { item_id: item.id, category: input.category, body: input.body, contact_phone: input.contactPhone ?? null, public_consent: input.publicConsent ?? false, tracking_code: newReadableCode() })
       )
       return item.id
     })

@@ -47,7 +47,23 @@ export class WechatClient {
     return body.access_token
   }
 
-  private async call<T>(url: URL, init: RequestInit): Promise<T> {
+  /**
+   * POST one of the APIs that take `?access_token=` (msg_sec_check, media_check_async,
+   * subscribe/send, getuserphonenumber). The answer comes back with its errcode, not thrown:
+   * each caller decides what a code means for it (43101 is recorded, not retried). A token
+   * WeChat calls invalid or expired (40001, 42001) is renewed once and the call repeated.
+   */
+  async postWithToken<T extends object>(path: string, payload: unknown): Promise<T & WechatErrorBody> {
+    for (let attempt = 0; ; attempt++) {
+      const url = new URL(this.config.apiBase + path)
+      url.searchParams.set('access_token', await this.accessToken(attempt > 0))
+      const body = await this.send<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) })
+      if (attempt === 0 && (body.errcode === 40001 || body.errcode === 42001)) continue
+      return body
+    }
+  }
+
+  private async send<T>(url: URL, init: RequestInit): Promise<T & WechatErrorBody> {
     let res: Response
     try {
       res = await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })
@@ -55,8 +71,13 @@ export class WechatClient {
       throw new HttpError(503, 'wechat_unreachable', '暂时连不上微信服务，请检查网络后重试')
     }
     const body = (await res.json().catch(() => ({}))) as T & WechatErrorBody
+    if (!res.ok && !body.errcode) throw new HttpError(502, 'wechat_error', `微信服务异常（HTTP ${res.status}），请稍后再试`)
+    return body
+  }
+
+  private async call<T>(url: URL, init: RequestInit): Promise<T> {
+    const body = await this.send<T>(url, init)
     if (body.errcode) throw wechatError(body.errcode, body.errmsg ?? '')
-    if (!res.ok) throw new HttpError(502, 'wechat_error', `微信服务异常（HTTP ${res.status}），请稍后再试`)
     return body
   }
 }
