@@ -80,6 +80,7 @@ const TEXT_PAIRS: [string, string][] = [
   ['danger', 'tint-danger'],
   ['on-primary', 'primary'],
   ['on-danger', 'danger'],
+  ['on-bar', 'bar'],
   ['warning', 'tint-warning'],
   ['warning', 'surface'],
   ['success', 'surface'],

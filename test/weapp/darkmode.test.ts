@@ -43,9 +43,9 @@ test('theme.json’s colours are the stylesheet’s: the page background and the
   const scss = fs.readFileSync(path.resolve(__dirname, '../../src/styles/variables.scss'), 'utf8')
   const color = (table: string, name: string) => new RegExp(`\\$zb-theme-${table}:[\\s\\S]*?\\n\\s+${name}: (#[0-9a-f]{6})`, 'i').exec(scss)?.[1]
   expect(theme.light.bgColor).toBe(color('light', 'bg'))
-  expect(theme.light.navBgColor).toBe(color('light', 'primary'))
+  expect(theme.light.navBgColor).toBe(color('light', 'bar'))
   expect(theme.dark.bgColor).toBe(color('dark', 'bg'))
-  expect(theme.dark.navBgColor).toBe(color('dark', 'surface'))
+  expect(theme.dark.navBgColor).toBe(color('dark', 'bar'))
 })
 
 test('the built stylesheet defines the theme’s properties on the page and switches them in dark mode', () => {
