@@ -49,7 +49,10 @@ test('theme.json’s colours are the stylesheet’s: the page background and the
 })
 
 test('the built stylesheet defines the theme’s properties on the page and switches them in dark mode', () => {
-  const css = fs.readFileSync(path.join(DIST, 'app.wxss'), 'utf8')
-  expect(css).toMatch(/page[^{]*\{[^}]*--zb-bg:#f5f6f8/)
-  expect(css).toMatch(/@media \(prefers-color-scheme:\s*dark\)\{[^{]*page[^{]*\{[^}]*--zb-bg:#111/)
+  // Taro's app.wxss imports the app's own stylesheet (app-origin.wxss) and the shared one.
+  const app = fs.readFileSync(path.join(DIST, 'app.wxss'), 'utf8')
+  const imported = [...app.matchAll(/@import "\.\/([^"]+)"/g)].map((m) => fs.readFileSync(path.join(DIST, m[1]), 'utf8'))
+  const css = [app, ...imported].join('\n')
+  expect(css).toMatch(/page\{[^}]*--zb-bg:#f5f6f8/)
+  expect(css).toMatch(/@media \(prefers-color-scheme:\s*dark\)\{[^{]*page\{[^}]*--zb-bg:#111/)
 })

@@ -102,6 +102,23 @@ export async function sizeProblems(page: Page, rules: SizeRules): Promise<string
           if (el.scrollHeight > el.clientHeight + 1) problems.push(`text overflows its control (${el.scrollHeight} > ${el.clientHeight} px high): ${name(el)}`)
         }
       }
+      // Nothing drawn over a control it is not part of (the desk bar's name once ran under the bell).
+      const controls = Array.from(root.querySelectorAll<HTMLElement>(CONTROL)).filter(visible)
+      for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
+        if (!visible(el) || el.closest(CONTROL)) continue
+        const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')
+        if (!ownText) continue
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        const text = range.getBoundingClientRect()
+        for (const c of controls) {
+          if (c.contains(el) || el.contains(c)) continue
+          const b = c.getBoundingClientRect()
+          const w = Math.min(text.right, b.right) - Math.max(text.left, b.left)
+          const h = Math.min(text.bottom, b.bottom) - Math.max(text.top, b.top)
+          if (w > 2 && h > 2) problems.push(`text runs into a control: ${name(el)} under ${name(c)}`)
+        }
+      }
     }
     return [...new Set(problems)]
   }, rules)
