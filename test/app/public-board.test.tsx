@@ -1,0 +1,50 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Board from '@/citizen/pages/board/index'
+import { BoardCard } from '@/staff/components/board-card'
+import { autoPublicText, unmaskedFindings } from '../../domain/board/public-text'
+import { session } from '@/services/session'
+import { fakeServer } from './support/network'
+
+const QUESTION = '我叫张三，手机13812345678，烧烤摊油烟扰民。'
+const ANSWER = '已责令整改。'
+const view = (text: string) => {
+  const t = autoPublicText(text)
+  return { ...t, unmasked: unmaskedFindings(t.text, t.spans) }
+}
+
+test('the public board asks without a sign-in, filters by category and shows the masked text', async () => {
+  jest.spyOn(session, 'token').mockReturnValue('a-staff-token')
+  const entry = { id: 'b0000000-0000-4000-8000-000000000001', category: 'complaint', question: '我叫张某，手机138****5678，烧烤摊油烟扰民。', answer: ANSWER, askedAt: '2026-12-01T01:00:00.000Z', publishedAt: '2026-12-02T01:00:00.000Z' }
+  const sent = fakeServer((req) => ({ statusCode: 200, data: { items: req.url.includes('category=praise') ? [] : [entry], nextCursor: null } }))
+  render(<Board />)
+  await screen.findByText(entry.question)
+  // Anonymous on purpose: the reader's sign-in (here a staff member's) is never sent to the board.
+  expect(sent[0]!.header.Authorization).toBeUndefined()
+  fireEvent.click(screen.getByText('表扬'))
+  await screen.findByText('没有找到相符的选登留言')
+  expect(sent[sent.length - 1]!.url).toContain('category=praise')
+})
+
+test('提议选登: staff see what will be masked, may show a finding after all, and submit exactly their choice', async () => {
+  // The card reads only the item's id and version.
+  const detail = { id: 'a0000000-0000-4000-8000-00000000000a', version: 3 }
+  const sent = fakeServer((req) =>
+    req.method === 'GET'
+      ? { statusCode: 200, data: { refusal: null, entryId: null, question: view(QUESTION), answer: view(ANSWER) } }
+      : { statusCode: 201, data: { id: 'b0000000-0000-4000-8000-000000000002' } }
+  )
+  render(<BoardCard detail={detail as never} />)
+  fireEvent.click(await screen.findByText('提议选登'))
+  // Each finding is a toggle showing what the public will read instead.
+  const phone = await screen.findByText('手机号 13812345678 → 138****5678')
+  expect(screen.getByText('姓名 张三 → 张某')).toBeInTheDocument()
+  fireEvent.click(phone)
+  await screen.findByText('手机号 13812345678（未隐去）')
+  expect(screen.getByText(/1 处疑似个人信息未隐去/)).toBeInTheDocument()
+  fireEvent.click(screen.getByText('提交选登审核'))
+  await screen.findByText(/已提议选登/)
+  const post = sent.find((r) => r.method === 'POST')!
+  expect(post.url).toContain(`/api/items/${detail.id}/board-proposal`)
+  expect(post.data).toEqual({ question: { text: QUESTION, spans: [{ start: 2, end: 4, kind: 'name' }] }, answer: { text: ANSWER, spans: [] } })
+  await waitFor(() => expect(screen.queryByText('提交选登审核')).toBeNull())
+})
