@@ -45,7 +45,6 @@ export interface BoardActor {
 /**
  * Why a message may not go on the board, or null. Only a message, only one that was answered,
  * only with its author's consent.
- * TODO(moderation): once items carry a moderation state, held or quarantined content is refused here.
  */
 function refusalOf(src: BoardSource): string | null {
   if (src.kind !== 'message') return '只有群众留言可以选登，事例不能选登'

@@ -119,7 +119,7 @@ export function MaskedEditor({ label, value, onChange }: MaskedEditorProps) {
       {visibleCount ? <Text className='zb-error'>有 {visibleCount} 处疑似个人信息未隐去（虚线标出），请确认</Text> : null}
       {onChange && editing === null ? (
         <>
-          <Text className='zb-hint masked-editor__hint'>点按下方各项（或文中黄色、虚线内容）可切换是否隐去</Text>
+          {value.spans.length || visibleCount ? <Text className='zb-hint masked-editor__hint'>点按上方各项（或文中黄色、虚线内容）可切换是否隐去</Text> : null}
           <View className='masked-editor__tools'>
             <Input className='zb-field masked-editor__words' value={words} placeholder='输入要隐去的文字' onInput={(e) => setWords(e.detail.value)} />
             <Button
