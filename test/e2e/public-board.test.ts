@@ -86,8 +86,10 @@ describeInBrowser('the public board (选登): staff propose, a reviewer approves
 
     // 大字模式: the same board with the large-font preference on (as the home page's switch stores it).
     await reader.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
+    // A fresh load of the list (the preference is read when a page mounts).
+    await reader.goto(`${server.baseUrl}/#/citizen/pages/board/index`)
     await reader.reload()
-    await visibleText(reader, '东关夜市烧烤摊').first().waitFor()
+    await reader.locator('.board__chip').filter({ visible: true }).first().waitFor()
     await reader.locator('.zb-page--large').filter({ visible: true }).first().waitFor()
     await pageSettled(reader)
     await screenshot(reader, '64-board-list-phone-large')
