@@ -77,6 +77,8 @@ export const BoardProposalView = Type.Object({
   decidedAt: Type.Union([DateTime(), Type.Null()]),
   publishedAt: Type.Union([DateTime(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
+  withdrawnBy: Person,
+  withdrawnAt: Type.Union([DateTime(), Type.Null()]),
   /** What the current user may do now (the table's answer, the proposer's own approval excluded). */
   allowedActions: Type.Array(BoardActionSchema)
 })

@@ -67,7 +67,7 @@ function allowedFor(actor: BoardActor, entry: BoardEntry): BoardAction[] {
 const historyOf = (entry: BoardEntry) => [{ action: BOARD_PROPOSE_EVENT, actorId: entry.proposed_by }]
 
 async function toViews(db: Db, actor: BoardActor, rows: BoardEntry[]): Promise<BoardProposalView[]> {
-  const [names, codes] = await Promise.all([userNames(db, actor.orgId, rows.flatMap((r) => [r.proposed_by, r.decided_by])), trackingCodes(db, rows.map((r) => r.item_id))])
+  const [names, codes] = await Promise.all([userNames(db, actor.orgId, rows.flatMap((r) => [r.proposed_by, r.decided_by, r.withdrawn_by])), trackingCodes(db, rows.map((r) => r.item_id))])
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null)
   return rows.map((r) => ({
     id: r.id,
@@ -85,6 +85,8 @@ async function toViews(db: Db, actor: BoardActor, rows: BoardEntry[]): Promise<B
     decidedAt: r.decided_at?.toISOString() ?? null,
     publishedAt: r.published_at?.toISOString() ?? null,
     reason: r.reason,
+    withdrawnBy: person(r.withdrawn_by),
+    withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
     allowedActions: allowedFor(actor, r)
   }))
 }
@@ -193,7 +195,9 @@ export const board = {
       const entry = await loadBoardEntry(tx, actor.orgId, id, true)
       if (!reason.trim()) throw new InvalidError('请填写原因', 'reason')
       const to = check(actor, entry, action, { reason })
-      return updateBoardEntry(tx, id, { status: to, decided_by: actor.id, decided_at: new Date(), reason: reason.trim() })
+      const now = new Date()
+      const who = action === BOARD_WITHDRAW ? { withdrawn_by: actor.id, withdrawn_at: now } : { decided_by: actor.id, decided_at: now }
+      return updateBoardEntry(tx, id, { status: to, ...who, reason: reason.trim() })
     }).then((row) => one(db, actor, row))
   },
 

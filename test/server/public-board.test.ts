@@ -106,7 +106,7 @@ describe('the public board (选登)', () => {
     expect((await act(entry.id, 'withdraw', reviewer, {})).statusCode).toBe(400)
     const withdrawn = await act(entry.id, 'withdraw', reviewer, { reason: '当事人要求撤下' })
     expect(withdrawn.statusCode).toBe(200)
-    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', reason: '当事人要求撤下' })
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', reason: '当事人要求撤下', decidedBy: { name: '李审核' }, withdrawnBy: { name: '李审核' }, withdrawnAt: expect.any(String) })
     expect((await publicList()).json().items).toEqual([])
     expect((await t.app.inject({ method: 'GET', url: `/api/board/${entry.id}` })).statusCode).toBe(404)
     // Withdrawn, the message may be proposed again (as a new entry).

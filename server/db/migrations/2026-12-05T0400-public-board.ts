@@ -35,6 +35,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       decided_at timestamptz,
       published_at timestamptz,
       reason text,
+      withdrawn_by uuid REFERENCES app_user(id),
+      withdrawn_at timestamptz,
       CHECK (status <> 'published' OR published_at IS NOT NULL)
     )`.execute(db)
   // A message is on the board (or waiting for it) at most once; a declined or withdrawn one may be proposed again.

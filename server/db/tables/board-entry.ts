@@ -29,7 +29,11 @@ export interface BoardEntryTable {
   decided_by: string | null
   decided_at: Date | null
   published_at: Date | null
+  /** Why it was declined or withdrawn. */
   reason: string | null
+  /** Who took a published entry down (the approver stays in decided_by). */
+  withdrawn_by: string | null
+  withdrawn_at: Date | null
 }
 export type BoardEntry = Selectable<BoardEntryTable>
 export type NewBoardEntry = Insertable<BoardEntryTable>

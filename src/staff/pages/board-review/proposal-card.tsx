@@ -65,7 +65,8 @@ export function ProposalCard({ entry, onChanged }: ProposalCardProps) {
       </View>
       <Text className='zb-hint proposal-card__meta'>
         {entry.proposedBy?.name ?? ''} 提议于 {formatTime(entry.proposedAt)} · 第 {entry.version} 版
-        {entry.decidedBy && entry.decidedAt ? ` · ${entry.decidedBy.name} ${formatTime(entry.decidedAt)}` : ''}
+        {entry.decidedBy && entry.decidedAt ? ` · ${entry.decidedBy.name} 审核于 ${formatTime(entry.decidedAt)}` : ''}
+        {entry.withdrawnBy && entry.withdrawnAt ? ` · ${entry.withdrawnBy.name} 撤下于 ${formatTime(entry.withdrawnAt)}` : ''}
       </Text>
       {entry.reason ? <Text className='zb-hint proposal-card__meta'>原因：{entry.reason}</Text> : null}
       <MaskedEditor label='公开的留言' value={question} onChange={editable ? edit(setQuestion) : undefined} />
