@@ -182,3 +182,15 @@ describe('the public board (选登)', () => {
     expect((await publicList('?cursor=bm9wZQ')).statusCode).toBe(400)
   })
 })
+
+// Last in the file: it uses up this address's allowance of public reads.
+describe('the public board is rate-limited per address', () => {
+  it('answers 429 with when to try again after 120 reads a minute', async () => {
+    const codes: number[] = []
+    for (let i = 0; i < 121; i++) codes.push((await publicList()).statusCode)
+    expect(codes.slice(0, 100).every((c) => c === 200)).toBe(true)
+    const last = await publicList()
+    expect(last.statusCode).toBe(429)
+    expect(last.json().message).toMatch(/秒后再试/)
+  })
+})
