@@ -69,6 +69,12 @@ describeInBrowser('the public board (选登): staff propose, a reviewer approves
     await tap(reviewer, '批准选登')
     await visibleText(reviewer, '没有「待审核」的选登').first().waitFor()
 
+    // Back at the desk: the entry is under 已选登, with who approved it (only reviewers may take it down).
+    await staff.goto(`${server.baseUrl}/#/staff/pages/board-review/index`)
+    await tap(staff, '已选登')
+    await visibleText(staff, '李审核 审核于', false).first().waitFor()
+    await screenshot(staff, '65-board-review-published-desk-1440')
+
     // Anyone, signed out: the board lists it masked, and the entry's page shows question and answer.
     const reader = await phonePage(browser)
     await reader.goto(`${server.baseUrl}/#/citizen/pages/board/index`)
