@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Board from '@/citizen/pages/board/index'
 import { BoardCard } from '@/staff/components/board-card'
+import BoardReview from '@/staff/pages/board-review/index'
 import { autoPublicText, unmaskedFindings } from '../../domain/board/public-text'
 import { session } from '@/services/session'
 import { fakeServer } from './support/network'
@@ -47,4 +48,41 @@ test('提议选登: staff see what will be masked, may show a finding after all,
   expect(post.url).toContain(`/api/items/${detail.id}/board-proposal`)
   expect(post.data).toEqual({ question: { text: QUESTION, spans: [{ start: 2, end: 4, kind: 'name' }] }, answer: { text: ANSWER, spans: [] } })
   await waitFor(() => expect(screen.queryByText('提交选登审核')).toBeNull())
+})
+
+test('选登审核: approving sends the version read; a stale version reloads the queue to what is current', async () => {
+  const entry = (version: number) => ({
+    id: 'b0000000-0000-4000-8000-000000000003',
+    itemId: 'a0000000-0000-4000-8000-00000000000b',
+    trackingCode: 'LY7K3Q9P',
+    category: 'complaint',
+    status: 'proposed',
+    version,
+    question: view(QUESTION),
+    answer: view(ANSWER),
+    proposedBy: { id: 'u1', name: '王宣传' },
+    proposedAt: '2026-12-01T01:00:00.000Z',
+    updatedAt: '2026-12-01T01:00:00.000Z',
+    decidedBy: null,
+    decidedAt: null,
+    publishedAt: null,
+    reason: null,
+    withdrawnBy: null,
+    withdrawnAt: null,
+    allowedActions: ['edit', 'approve', 'decline']
+  })
+  let version = 1
+  const sent = fakeServer((req) => {
+    if (req.method === 'GET') return { statusCode: 200, data: { items: [entry(version)], nextCursor: null } }
+    version = 2
+    return { statusCode: 409, data: { error: 'stale_version', message: '公开内容在您打开后已被修改，请刷新后查看最新内容再操作' } }
+  })
+  render(<BoardReview />)
+  await screen.findByText(/第 1 版/)
+  fireEvent.click(screen.getByText('批准选登'))
+  await screen.findByText(/第 2 版/)
+  const approve = sent.find((r) => r.method === 'POST')!
+  expect(approve.url).toContain('/approve')
+  expect(approve.data).toEqual({ version: 1 })
+  expect(sent.filter((r) => r.method === 'GET' && r.url.includes('/api/board/proposals'))).toHaveLength(2)
 })

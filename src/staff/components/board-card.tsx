@@ -40,7 +40,8 @@ export function BoardCard({ detail }: { detail: DeskItemDetail }) {
     }
   }, [detail.id, detail.version])
 
-  if (hidden || !preview) return null
+  // Only an answer of this route's shape (a preview) shows the card.
+  if (hidden || !preview || !('refusal' in preview)) return null
   const submit = async () => {
     if (!question || !answer) return
     setBusy(true)

@@ -51,6 +51,7 @@ export default function BoardReview() {
             <ProposalCard
               key={e.id}
               entry={e}
+              onStale={() => void reload()}
               // A decided entry leaves this tab's list; a saved correction replaces it in place.
               onChanged={(next) =>
                 setData({ ...data, items: next.status === status ? data.items.map((x) => (x.id === next.id ? next : x)) : data.items.filter((x) => x.id !== next.id) })

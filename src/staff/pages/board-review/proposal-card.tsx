@@ -19,10 +19,12 @@ const REASON_ACTIONS: BoardAction[] = boardMachine.actions.filter((a) => boardMa
 export interface ProposalCardProps {
   entry: BoardProposalView
   onChanged: (entry: BoardProposalView) => void
+  /** Someone changed the entry meanwhile (409): the list reloads, so the reviewer reads what is current. */
+  onStale: () => void
 }
 
 /** One proposal: the public text as it will be shown, with the masked pieces marked, and what the reader may do. */
-export function ProposalCard({ entry, onChanged }: ProposalCardProps) {
+export function ProposalCard({ entry, onChanged, onStale }: ProposalCardProps) {
   const [question, setQuestion] = useState<MaskedValue>(entry.question)
   const [answer, setAnswer] = useState<MaskedValue>(entry.answer)
   const [dirty, setDirty] = useState(false)
@@ -45,6 +47,7 @@ export function ProposalCard({ entry, onChanged }: ProposalCardProps) {
       void Taro.showToast({ title: done, icon: 'success' })
     } catch (e) {
       void Taro.showToast({ title: e instanceof ApiError ? e.message : '操作失败', icon: 'none', duration: 3000 })
+      if (e instanceof ApiError && e.status === 409) onStale()
     } finally {
       setBusy(false)
     }
