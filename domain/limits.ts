@@ -33,7 +33,11 @@ export const LIMITS = {
   /** Items named in one batch request. */
   batchItems: 200,
   /** Items one "all that match this filter" batch acts on; it says when more matched. */
-  batchFilterCap: 500
+  batchFilterCap: 500,
+  /** The public board (选登): search words, page size, masked spans per text. */
+  boardQuery: 40,
+  boardPageSize: 20,
+  boardSpans: 200
 } as const
 
 /** A mainland mobile number: 11 digits starting 13–19. */

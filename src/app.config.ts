@@ -24,8 +24,8 @@ export default defineAppConfig({
   // Main package: only what every user needs at launch. Role pages live in subpackages.
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
-    { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index'] },
-    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index'] },
+    { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index', 'pages/board/index', 'pages/board-entry/index'] },
+    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/board-review/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
     { root: 'admin', pages: ['pages/index/index'] }
   ],

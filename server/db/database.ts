@@ -27,6 +27,7 @@ import type { DraftCommentTable } from './tables/draft-comment'
 import type { DraftReviewerTable } from './tables/draft-reviewer'
 import type { DraftFlagTable } from './tables/draft-flag'
 import type { EditorialExpressionTable } from './tables/editorial-expression'
+import type { BoardEntryTable } from './tables/board-entry'
 
 export interface Database {
   org: OrgTable
@@ -58,6 +59,7 @@ export interface Database {
   draft_reviewer: DraftReviewerTable
   draft_flag: DraftFlagTable
   editorial_expression: EditorialExpressionTable
+  board_entry: BoardEntryTable
 }
 
 export type Db = Kysely<Database>
