@@ -16,6 +16,7 @@ import { isCanonicalUuid } from '../../domain/schemas/formats'
 import { recordMergedInto, mergeViews } from './merge-effects'
 import { resolveMentions, saveMentions } from '../repositories/mentions'
 import { toItemDetail } from '../views/item-detail'
+import { hideAnonymousAuthor } from '../views/mask'
 import { toTimelines } from '../views/timeline'
 import type { SignMediaUrl } from '../views/media'
 import { inTransaction, type TxScope } from './transaction'
@@ -334,8 +335,9 @@ export async function getItemDetail(db: Db | TxScope, actor: Actor, id: string, 
   const item = await loadVisibleItem(conn, actor, id)
   const desk = seesInbox(actor)
   const [parts, events] = await Promise.all([loadItemParts(conn, item), listEventRows(conn, [item.id], !desk)])
+  if (parts.message?.anonymous && item.author_id !== actor.id) events.set(item.id, hideAnonymousAuthor(events.get(item.id) ?? [], item.author_id))
   const timeline = toTimelines(events, !desk).get(item.id) ?? []
   const due = desk && item.due_at ? dueView(await orgCalendar(conn, actor.orgId), new Date(), item.due_at) : null
   const merges = await mergeViews(conn, item, desk)
-  return { ...toItemDetail(item, parts, { id: actor.id, desk, actingRoles: actingRoles(actor, item) }, timeline, sign, due), ...merges }
+  return { ...toItemDetail(item, parts, { id: actor.id, desk, roles: actor.roles, actingRoles: actingRoles(actor, item) }, timeline, sign, due), ...merges }
 }
