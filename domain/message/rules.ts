@@ -81,7 +81,7 @@ export function messageRuleProblems(input: MessageRuleInput): RuleProblem[] {
     else if (!blank(input.contactPhone)) problems.push({ field: 'contactPhone', message: '匿名举报不留联系电话：请删除电话，或关闭匿名' })
   }
   if (rule.contactPhone === 'required' && blank(input.contactPhone)) {
-    problems.push({ field: 'contactPhone', message: `${label}需要联系电话：请填写手机号，或点“使用微信手机号”` })
+    problems.push({ field: 'contactPhone', message: `${label}需要联系电话：请填写手机号，便于工作人员核实和调解` })
   }
   if (rule.business === 'required' && blank(input.business?.name)) {
     problems.push({ field: 'businessName', message: `${label}需要写明涉及的商家：请填写商家名称（如营业执照或店招上的名称）` })

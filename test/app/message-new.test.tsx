@@ -160,7 +160,7 @@ describe('the category rules on the form', () => {
     expect(screen.getByText('投诉需留联系电话，便于工作人员核实和调解')).toBeInTheDocument()
     await typeInto(form.body, '买到过期牛奶，商家拒绝退货')
     form.submit()
-    expect(await screen.findByText('投诉需要联系电话：请填写手机号，或点“使用微信手机号”')).toBeInTheDocument()
+    expect(await screen.findByText('投诉需要联系电话：请填写手机号，便于工作人员核实和调解')).toBeInTheDocument()
     expect(screen.getByText(/投诉需要写明涉及的商家/)).toBeInTheDocument()
     expect(sent).toHaveLength(0)
   })

@@ -35,10 +35,11 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await tap(citizen, '我要留言')
     await visibleText(citizen, '留言内容').first().waitFor()
     await tap(citizen, '投诉')
+    await screenshot(citizen, '02b-citizen-message-categories')
     await type(citizen, '请写明事情经过、时间、地点等，便于我们办理', body)
     // A complaint asks for the phone and the business: submitting without them says so.
     await tap(citizen, '提交留言')
-    await visibleText(citizen, '投诉需要联系电话：请填写手机号，或点“使用微信手机号”').first().waitFor()
+    await visibleText(citizen, '投诉需要联系电话：请填写手机号，便于工作人员核实和调解').first().waitFor()
     await screenshot(citizen, '02a-citizen-message-rules')
     await type(citizen, '11 位手机号', '13812345678')
     await type(citizen, '商家名称，如营业执照或店招上的名称', '东关夜市某烧烤摊')
@@ -79,8 +80,16 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await tap(staff, '受理')
     await visibleText(staff, '答复群众').first().waitFor()
     await type(staff, '答复内容将展示给留言人', reply)
+    // The 受理 toast sits mid-screen for a moment: a tap on the button under it would land on the toast.
+    await staff.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => t.offsetParent === null || getComputedStyle(t).display === 'none'))
     await tap(staff, '发送答复')
-    await visibleText(staff, '已答复').first().waitFor()
+    await visibleText(staff, '已答复')
+      .first()
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(staff, 'failed-staff-reply')
+        throw e
+      })
     await screenshot(staff, '06-staff-item-replied')
 
     // Citizen again
@@ -90,6 +99,18 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await screenshot(citizen, '07-citizen-my-messages')
     const timeline = await citizen.locator('#app').filter({ visible: true }).innerText()
     expect(timeline).toContain('已答复')
+
+    // 大字模式 (the home page's switch, stored as Taro stores it): the form's text and controls grow.
+    await citizen.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
+    await citizen.goto(`${server.baseUrl}/#/citizen/pages/message-new/index`)
+    await citizen.reload()
+    await tap(citizen, '举报')
+    await tap(citizen, '匿名举报')
+    const row = await citizen.locator('.message-new__category').filter({ visible: true }).first().boundingBox()
+    expect(row!.height).toBeGreaterThanOrEqual(44)
+    const size = await citizen.locator('.message-new__category-name').filter({ visible: true }).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+    expect(size).toBeGreaterThanOrEqual(22)
+    await screenshot(citizen, '08-citizen-message-form-large')
   }, 120_000)
   // The desk at 1440 px (list, detail beside it, shortcuts, batch) is staff-desk.test.ts. The replied
   // message this file made is no longer in the desk's default view (全部待处理), so it is not looked for here.

@@ -32,7 +32,7 @@ async function expect400(res: Awaited<ReturnType<typeof post>>, words: RegExp) {
 describe('the category rules', () => {
   it('a complaint needs a contact phone, and says how to add one', async () => {
     const { contactPhone: _, ...rest } = COMPLAINT
-    await expect400(await post(rest), /投诉需要联系电话：请填写手机号，或点“使用微信手机号”/)
+    await expect400(await post(rest), /投诉需要联系电话：请填写手机号，便于工作人员核实和调解/)
   })
 
   it('a complaint needs the business concerned', async () => {
