@@ -17,6 +17,7 @@ import { recordMergedInto, mergeViews } from './merge-effects'
 import { resolveMentions, saveMentions } from '../repositories/mentions'
 import { toItemDetail } from '../views/item-detail'
 import { hideAnonymousAuthor } from '../views/mask'
+import { messageContact } from '../repositories/messages'
 import { toTimelines } from '../views/timeline'
 import type { SignMediaUrl } from '../views/media'
 import { inTransaction, type TxScope } from './transaction'
@@ -89,7 +90,12 @@ const CHANGES_LISTED = 10
  */
 async function checkVersion(scope: TxScope, item: Item, version: number | undefined): Promise<void> {
   if (version === undefined || version === item.version) return
-  const [last, since] = await Promise.all([lastEvent(scope.tx, item.id), eventsSinceVersion(scope.tx, item.id, version, CHANGES_LISTED)])
+  let [last, since] = await Promise.all([lastEvent(scope.tx, item.id), eventsSinceVersion(scope.tx, item.id, version, CHANGES_LISTED)])
+  // Who changed an anonymous tip-off is not said when its author did (citizens' close and reopen).
+  if (item.kind === 'message' && (await messageContact(scope.tx, item.org_id, item.id))?.anonymous) {
+    since = hideAnonymousAuthor(since, item.author_id)
+    last = last && hideAnonymousAuthor([last], item.author_id)[0]
+  }
   const machine = ITEM_MACHINES[item.kind]
   const changes: ItemChangeView[] = since.map((e) => ({
     version: e.item_version!,

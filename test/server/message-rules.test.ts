@@ -132,6 +132,17 @@ describe('an anonymous tip-off', () => {
     expect(found.reasons).not.toContain('author')
   })
 
+  it('a stale-version answer does not name the author who reopened it', async () => {
+    const v1 = (await detail(id)).json().version
+    await t.app.inject({ method: 'POST', url: `/api/items/${id}/actions`, headers: bearer(staff), payload: { action: 'accept' } })
+    await t.app.inject({ method: 'POST', url: `/api/items/${id}/reply`, headers: bearer(staff), payload: { body: '已转执法大队核查。' } })
+    expect((await t.app.inject({ method: 'POST', url: `/api/items/${id}/actions`, headers: bearer(citizen), payload: { action: 'reopen', note: '没有处理' } })).statusCode).toBe(200)
+    const stale = await t.app.inject({ method: 'POST', url: `/api/items/${id}/actions`, headers: bearer(staff), payload: { action: 'start', version: v1 } })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.json().message).toContain('匿名举报人')
+    expect(JSON.stringify(stale.json())).not.toContain('李留言')
+  })
+
   it('the database refuses an anonymous row with a phone or of another category', async () => {
     const row = (await t.db.selectFrom('message').select('item_id').where('item_id', '=', id).executeTakeFirstOrThrow()).item_id
     await expect(t.db.updateTable('message').set({ contact_phone: '13812345678' }).where('item_id', '=', row).execute()).rejects.toThrow(/message_anonymous_check/)
