@@ -1,5 +1,6 @@
 import { installWx, launchPage, waitFor, type WxRequest } from './support/harness'
 import { answer, type Cb } from './support/wx-answer'
+import { fakeUploadFile, type UploadCall } from './support/upload-file'
 
 const SESSION = {
   token: 'tok-wx',
@@ -16,12 +17,6 @@ const fake = installWx((req: WxRequest) => {
   return { statusCode: 404, data: { error: 'not_found', message: '未找到' } }
 })
 
-interface UploadCall {
-  filePath: string
-  formData: Record<string, string>
-  progress: (p: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void
-  finish: (statusCode: number, data: string) => void
-}
 const uploads: UploadCall[] = []
 const compressed: Record<string, unknown>[] = []
 
@@ -33,19 +28,7 @@ Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
     compressed.push(o)
     return answer(o, { tempFilePath: 'wxfile://tmp/IMG_0002-small.jpg', errMsg: 'compressImage:ok' })
   },
-  uploadFile: (o: { filePath: string; formData?: Record<string, string> } & Cb<unknown>) => {
-    const listeners: UploadCall['progress'][] = []
-    uploads.push({
-      filePath: o.filePath,
-      formData: o.formData ?? {},
-      progress: (p) => listeners.forEach((l) => l(p)),
-      finish: (statusCode, data) => {
-        o.success?.({ statusCode, data, errMsg: 'uploadFile:ok' })
-        o.complete?.()
-      }
-    })
-    return { onProgressUpdate: (l: UploadCall['progress']) => void listeners.push(l), abort() {}, offProgressUpdate() {} }
-  }
+  uploadFile: fakeUploadFile(uploads)
 })
 
 test('the built message form sends a complaint with a compressed photo and the WeChat phone number, and shows the tracking code', async () => {
