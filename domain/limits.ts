@@ -19,6 +19,12 @@ export const LIMITS = {
   departmentName: 40,
   topicsPerItem: 5,
   photosPerCase: 9,
+  /** A citizen's photos on one message. */
+  photosPerMessage: 6,
+  /** The business a message concerns (as on its licence or shop sign). */
+  businessName: 100,
+  /** Who a praise names: a person or a unit. */
+  praised: 60,
   /** The named body a message out of jurisdiction was passed on to. */
   transferredTo: 100,
   personName: 32,
@@ -52,3 +58,4 @@ export const CASE_TITLE_MAX = LIMITS.caseTitle
 export const CASE_BODY_MAX = LIMITS.caseBody
 export const CASE_PHOTOS_MAX = LIMITS.photosPerCase
 export const MAX_UPLOAD_MB = LIMITS.uploadMb
+export const MESSAGE_PHOTOS_MAX = LIMITS.photosPerMessage

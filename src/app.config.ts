@@ -29,9 +29,9 @@ export default defineAppConfig({
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
     { root: 'admin', pages: ['pages/index/index'] }
   ],
-  // Officers record where a typical case happened (wx.getLocation needs both declarations).
+  // Officers record where a typical case happened, citizens where a message's matter is (wx.getLocation needs both declarations).
   requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '用于记录事例发生地点' } },
+  permission: { 'scope.userLocation': { desc: '用于记录事例或留言的发生地点' } },
   // Inject only the components a page uses (WeChat's 按需注入), as its code-quality scan asks.
   lazyCodeLoading: 'requiredComponents',
   // Dark mode (WeChat's DarkMode 适配指南): the mini-program follows the system theme; the navigation

@@ -7,6 +7,7 @@ import type { MessageCategory } from '../../domain/message/categories'
 import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor'
 import { highlight, searchTerms } from './inbox-search'
 import type { SignMediaUrl } from './media'
+import { ANONYMOUS_AUTHOR } from '../../domain/message/contact'
 
 /** Who is looking, and when: `assignee=me`, overdue and due-soon depend on both. */
 export interface InboxViewer {
@@ -179,7 +180,7 @@ export function inboxStatement(viewer: InboxViewer, filter: InboxPageFilter, pag
   return sql<Row>`
     SELECT p.id, p.kind, p.status, p.priority, p.version, p.topics, p.department_id, p.assignee_id, p.due_at,
       p.created_at, p.last_activity_at, m.category, cr.title, left(coalesce(m.body, cr.body), 200) AS excerpt_source,
-      d.name AS department_name, a.name AS assignee_name, au.name AS author_name,
+      d.name AS department_name, a.name AS assignee_name, CASE WHEN m.anonymous THEN ${ANONYMOUS_AUTHOR} ELSE au.name END AS author_name,
       ph.photo_count, ph.first_photos, ${snippet} AS snippet, json_build_array(${cursorKeys}) AS cursor_keys
     FROM (${windowed ? windowedPick : pick}) p
     LEFT JOIN message m ON m.item_id = p.id
