@@ -24,7 +24,7 @@ async function api<T>(path: string, token?: string, body?: unknown): Promise<T> 
 /** The citizen's message (with consent) and the bureau's reply, made through the API: the board's flow starts after them. */
 async function repliedMessage(): Promise<string> {
   const citizen = await api<{ token: string }>('/api/auth/dev', undefined, { role: 'citizen', name: '张三' })
-  const { id } = await api<{ id: string }>('/api/messages', citizen.token, { category: 'complaint', body: QUESTION, contactPhone: PHONE, publicConsent: true })
+  const { id } = await api<{ id: string }>('/api/messages', citizen.token, { category: 'complaint', body: QUESTION, contactPhone: PHONE, business: { name: '阳光超市' }, publicConsent: true })
   const staff = await api<{ token: string }>('/api/auth/dev', undefined, { role: 'staff', name: '赵办理' })
   await api(`/api/items/${id}/actions`, staff.token, { action: 'accept' })
   await api(`/api/items/${id}/reply`, staff.token, { body: REPLY })

@@ -21,7 +21,7 @@ async function repliedMessage(opts: { consent?: boolean; reply?: boolean; body?:
     method: 'POST',
     url: '/api/messages',
     headers: bearer(citizen),
-    payload: { category: 'complaint', body: opts.body ?? QUESTION, contactPhone: PHONE, publicConsent: opts.consent ?? true }
+    payload: { category: 'complaint', body: opts.body ?? QUESTION, contactPhone: PHONE, business: { name: '阳光超市' }, publicConsent: opts.consent ?? true }
   })
   expect(posted.statusCode).toBe(201)
   const id = posted.json().id as string
