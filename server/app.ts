@@ -17,6 +17,7 @@ import dbProbe from './plugins/app/db-probe'
 import orgPlugin from './plugins/app/org'
 import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
+import content from './plugins/app/content'
 import media from './plugins/app/media'
 import jobs, { type JobsOptions } from './plugins/app/jobs'
 import live from './plugins/app/live'
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(orgPlugin, { orgId: deps.orgId })
   await app.register(auth, { secret: deps.config.jwtSecret, ...deps.config.sessions })
   await app.register(wechat, deps.config.wechat)
+  await app.register(content, { mode: deps.config.wechat.mode, content: deps.config.content })
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
   await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow })

@@ -15,7 +15,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
     },
     async (request, reply) => {
-      const { created, ...message } = await createMessage(app.db, request.currentUser.orgId, request.currentUser.id, request.body)
+      const { created, ...message } = await createMessage(app.db, request.currentUser.orgId, request.currentUser.id, request.body, app.contentChecker)
       return reply.code(created ? 201 : 200).send(message)
     }
   )
