@@ -73,7 +73,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(compress)
   await app.register(swagger)
   await app.register(dbPlugin, { db: deps.db })
-  await app.register(rateLimit)
+  await app.register(rateLimit, { redisUrl: deps.config.redisUrl, nameSpace: deps.config.redisKeyPrefix })
   // App: services built on that infrastructure.
   await app.register(dbProbe, { intervalMs: DB_PROBE_INTERVAL_MS })
   await app.register(orgPlugin, { orgId: deps.orgId })

@@ -28,6 +28,8 @@ export const EnvSchema = Type.Object({
   CONTENT_WORDLIST: Type.Optional(Type.String({ minLength: 1 })),
   /** Rate limits shared by every server process (redis://…); unset: in memory, per process. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Prefix of zhibao's rate-limit keys on Redis (several deployments may share one Redis). */
+  REDIS_KEY_PREFIX: Type.String({ minLength: 1, maxLength: 64, default: 'zhibao-rl:' }),
   H5_DIR: Type.String({ default: './dist/h5' }),
   MEDIA_STORAGE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
   MEDIA_URL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 7 * 86400, default: 6 * 3600 }),
@@ -71,6 +73,7 @@ export interface Config {
   }
   /** null: rate limits in memory. */
   redisUrl: string | null
+  redisKeyPrefix: string
   h5Dir: string
   logLevel: string
   http: {
@@ -142,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       mediaCheckTimeoutMinutes: parsed.MEDIA_CHECK_TIMEOUT_MINUTES
     },
     redisUrl: parsed.REDIS_URL ?? null,
+    redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     h5Dir: path.resolve(parsed.H5_DIR),
     logLevel: parsed.LOG_LEVEL,
     http: {

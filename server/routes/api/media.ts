@@ -7,12 +7,14 @@ import { readDeviceFacts } from '../../media/device-evidence'
 import { saveIngestedMedia } from '../../repositories/media'
 import { toMediaView } from '../../views/media'
 import { badRequest, HttpError } from '../../http/errors'
+import { limitPerUserAndIp, rateLimits } from '../../http/rate-limits'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/media',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      // onRequest, not preHandler: a refused upload is answered before its body is read.
+      onRequest: limitPerUserAndIp(app, rateLimits.mediaUpload),
       schema: {
         tags: ['media'],
         summary:
