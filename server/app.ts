@@ -82,7 +82,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(content, { mode: deps.config.wechat.mode, content: deps.config.content })
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
-  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow })
+  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow, mediaCheckTimeoutMinutes: deps.config.content.mediaCheckTimeoutMinutes })
   await app.register(live, { listen: deps.listen, jwtSecret: deps.config.jwtSecret, ...deps.live })
   // Routes.
   await app.register(api, { prefix: '/api' })

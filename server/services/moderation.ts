@@ -8,6 +8,7 @@ import {
   lockItemModeration,
   lockMediaByTrace,
   lockMediaModeration,
+  markMediaCheckRequested,
   moderatedMedia,
   overdueMediaChecks,
   setMediaModeration
@@ -94,5 +95,29 @@ export async function holdOverdueMediaChecks(db: Db, before: Date): Promise<{ id
       if ('to' in next) await setMediaModeration(tx, r.id, next.to)
     }
     return rows.map((r) => ({ id: r.id, orgId: r.org_id, traceId: r.check_trace_id }))
+  })
+}
+
+/**
+ * Live mode, an upload by a WeChat user: the image stays `pending` (shown to no one but its
+ * uploader's form) until the callback's verdict. WeChat not taking the request, or no public
+ * address to fetch from (PUBLIC_BASE_URL unset): held for staff at once.
+ */
+export async function startImageCheck(
+  db: Db,
+  media: { id: string; moderation: MediaModeration; check_requested_at: Date | null },
+  ask: () => Promise<string | null>,
+  now = new Date()
+): Promise<MediaModeration> {
+  // The same photo uploaded again is the same row: checked once.
+  if (media.check_requested_at) return media.moderation
+  const traceId = await ask()
+  return inTransaction(db, async ({ tx }) => {
+    await markMediaCheckRequested(tx, media.id, traceId, now)
+    if (traceId) return PENDING_MEDIA
+    const next = MEDIA_MODERATION.check(PENDING_MEDIA, 'timed_out', 'system')
+    const to = 'to' in next ? next.to : HELD_MEDIA
+    await setMediaModeration(tx, media.id, to)
+    return to
   })
 }

@@ -22,6 +22,7 @@ import admin from './admin'
 import live from './live'
 import liveEvents from './live-events'
 import moderation from './moderation'
+import wechatEvents from './wechat-events'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -31,6 +32,8 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(mediaFiles)
   // The SSE stream carries its own short-lived ticket: an EventSource sends no token.
   await app.register(liveEvents)
+  // WeChat's message push signs each request itself (WECHAT_CALLBACK_TOKEN).
+  await app.register(wechatEvents)
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRoute', (route) => {

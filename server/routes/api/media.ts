@@ -41,6 +41,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           ...(Number.isSafeInteger(length) && length >= 0 ? { sizeHint: length } : {})
         })
         const media = await saveIngestedMedia(app.db, app.mediaStorage, user, image, device)
+        // Live mode: WeChat checks it before anyone but the uploader sees it (issue 8).
+        await app.checkUploadedImage(media)
         return reply.code(201).send(toMediaView(media, app.mediaUrl))
       } catch (err) {
         if (isMediaError(err)) {
