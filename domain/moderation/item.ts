@@ -31,3 +31,13 @@ export const HELD_ITEM: ItemModeration = 'held'
 export function itemModerationFor(verdict: Exclude<Verdict, 'risky'>): ItemModeration {
   return verdict === 'pass' ? 'clear' : 'held'
 }
+
+/** What the author reads beside a held or refused submission (我的留言, 我的事例, after submitting). */
+export const AUTHOR_MODERATION_NOTES: Readonly<Record<Exclude<ItemModeration, 'clear'>, string>> = {
+  held: '审核中：内容需经工作人员审核后才会受理，审核前只有您本人能看到',
+  rejected: '未通过审核：内容不宜发布，不会受理。如仍需反映，请修改后重新提交'
+}
+export function authorModerationNote(moderation: ItemModeration | undefined): string | null {
+  if (!moderation || moderation === VISIBLE_ITEM) return null
+  return AUTHOR_MODERATION_NOTES[moderation as Exclude<ItemModeration, 'clear'>]
+}

@@ -16,6 +16,7 @@ import { citizenApi } from '@/services/citizen-api'
 import { MY_MESSAGES_PAGE } from '@/services/routes'
 import { validateDraft, type DraftErrors, type MessageDraft } from './validate'
 import { randomClientId } from '@/services/client-id'
+import { ModerationNote } from '@/components/moderation-note'
 import './index.scss'
 
 const EMPTY_DRAFT: MessageDraft = { category: null, body: '', contactPhone: '' }
@@ -26,6 +27,7 @@ function Success({ created, onAnother }: { created: CreatedMessage; onAnother: (
       <Text className='zb-title'>提交成功</Text>
       <Text className='zb-hint'>您的留言码</Text>
       <Text className='message-new__code'>{created.trackingCode}</Text>
+      <ModerationNote moderation={created.moderation} />
       <Text className='zb-hint'>请记下留言码，可在「我的留言」查看办理进度和答复。</Text>
       <View className='zb-actions'>
         <Button type='primary' block onClick={() => void Taro.redirectTo({ url: MY_MESSAGES_PAGE })}>
