@@ -7,3 +7,5 @@ export const INBOX_PAGE = '/staff/pages/inbox/index'
 export const itemPage = (id: string) => `/staff/pages/item/index?id=${encodeURIComponent(id)}`
 /** The admin area (issue 6 §6), its own subpackage; `section` opens one of its sections. */
 export const ADMIN_PAGE: string | null = '/admin/pages/index/index'
+/** 待审核内容: what the content check held, for staff to approve or refuse (issue 8). */
+export const MODERATION_PAGE = '/staff/pages/moderation/index'
