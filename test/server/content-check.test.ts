@@ -69,6 +69,12 @@ describe('a text to review is stored but held', () => {
     expect(queue.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: held.id, kind: 'message', authorName: '张群众', note: expect.stringContaining('留言内容') })]))
     expect(queue.items.map((i: { id: string }) => i.id)).not.toContain(clear.id)
 
+    // Not worked on before it is approved: actions and desk operations are refused.
+    const version = (await t.db.selectFrom('item').select('version').where('id', '=', held.id).executeTakeFirstOrThrow()).version
+    const early = await post(staff, `/api/items/${held.id}/actions`, { action: 'accept', version })
+    expect(early.statusCode).toBe(409)
+    expect(early.json()).toMatchObject({ error: 'moderation_pending', message: expect.stringContaining('待审核内容') })
+
     // Approved: it appears as usual.
     const approved = await post(staff, `/api/moderation/items/${held.id}`, { action: 'approve' })
     expect(approved.json()).toEqual({ id: held.id, moderation: 'clear' })
