@@ -17,6 +17,7 @@ import dbProbe from './plugins/app/db-probe'
 import orgPlugin from './plugins/app/org'
 import auth from './plugins/app/auth'
 import wechat from './plugins/app/wechat'
+import content from './plugins/app/content'
 import media from './plugins/app/media'
 import jobs, { type JobsOptions } from './plugins/app/jobs'
 import live from './plugins/app/live'
@@ -72,15 +73,16 @@ export async function buildApp(deps: AppDeps) {
   await app.register(compress)
   await app.register(swagger)
   await app.register(dbPlugin, { db: deps.db })
-  await app.register(rateLimit)
+  await app.register(rateLimit, { redisUrl: deps.config.redisUrl, nameSpace: deps.config.redisKeyPrefix })
   // App: services built on that infrastructure.
   await app.register(dbProbe, { intervalMs: DB_PROBE_INTERVAL_MS })
   await app.register(orgPlugin, { orgId: deps.orgId })
   await app.register(auth, { secret: deps.config.jwtSecret, ...deps.config.sessions })
   await app.register(wechat, deps.config.wechat)
+  await app.register(content, { mode: deps.config.wechat.mode, content: deps.config.content })
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
-  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow })
+  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow, mediaCheckTimeoutMinutes: deps.config.content.mediaCheckTimeoutMinutes })
   await app.register(live, { listen: deps.listen, jwtSecret: deps.config.jwtSecret, ...deps.live })
   // Routes.
   await app.register(api, { prefix: '/api' })

@@ -3,6 +3,7 @@ import { Value } from 'typebox/value'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_WORD_LIST } from './content/word-list'
 
 /** Environment variables zhibao reads; validated once at start-up. */
 export const EnvSchema = Type.Object({
@@ -17,6 +18,18 @@ export const EnvSchema = Type.Object({
   WECHAT_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.weixin.qq.com' }),
   WECHAT_APPID: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  /** Message push (消息推送) token set in the mini-program console: signs the media-check callback. */
+  WECHAT_CALLBACK_TOKEN: Type.Optional(Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9]+$' })),
+  /** The server's public https origin WeChat fetches images from for media_check_async (live mode). */
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
+  /** Minutes an image check may stay unanswered before a job holds the image for staff. */
+  MEDIA_CHECK_TIMEOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
+  /** Word list of the local content check (dev mode, and desk accounts without an openid). */
+  CONTENT_WORDLIST: Type.Optional(Type.String({ minLength: 1 })),
+  /** Rate limits shared by every server process (redis://…); unset: in memory, per process. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Prefix of zhibao's rate-limit keys on Redis (several deployments may share one Redis). */
+  REDIS_KEY_PREFIX: Type.String({ minLength: 1, maxLength: 64, default: 'zhibao-rl:' }),
   H5_DIR: Type.String({ default: './dist/h5' }),
   MEDIA_STORAGE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
   MEDIA_URL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 7 * 86400, default: 6 * 3600 }),
@@ -48,6 +61,19 @@ export interface Config {
   /** Access tokens are short-lived; the session (refresh token) lasts `sessionTtlDays` since its last use. */
   sessions: { accessTtlSeconds: number; sessionTtlDays: number }
   wechat: { mode: 'dev' | 'live'; apiBase: string; appId: string; secret: string }
+  /** Content security (issue 8): text and image checks. */
+  content: {
+    /** Word list file of the local check. */
+    wordListPath: string
+    /** Signs WeChat's message push; null: the callback route refuses every event. */
+    callbackToken: string | null
+    /** Origin of the signed image links WeChat fetches; null: images cannot be sent for checking (they are held). */
+    publicBaseUrl: string | null
+    mediaCheckTimeoutMinutes: number
+  }
+  /** null: rate limits in memory. */
+  redisUrl: string | null
+  redisKeyPrefix: string
   h5Dir: string
   logLevel: string
   http: {
@@ -112,6 +138,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appId: parsed.WECHAT_APPID ?? 'dev-appid',
       secret: parsed.WECHAT_SECRET ?? 'dev-secret'
     },
+    content: {
+      wordListPath: parsed.CONTENT_WORDLIST ? path.resolve(parsed.CONTENT_WORDLIST) : DEFAULT_WORD_LIST,
+      callbackToken: parsed.WECHAT_CALLBACK_TOKEN ?? null,
+      publicBaseUrl: parsed.PUBLIC_BASE_URL ?? null,
+      mediaCheckTimeoutMinutes: parsed.MEDIA_CHECK_TIMEOUT_MINUTES
+    },
+    redisUrl: parsed.REDIS_URL ?? null,
+    redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
     h5Dir: path.resolve(parsed.H5_DIR),
     logLevel: parsed.LOG_LEVEL,
     http: {

@@ -25,7 +25,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
     { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index', 'pages/board/index', 'pages/board-entry/index'] },
-    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/board-review/index'] },
+    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/board-review/index', 'pages/moderation/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
     { root: 'admin', pages: ['pages/index/index'] }
   ],

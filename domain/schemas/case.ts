@@ -3,6 +3,7 @@ import { DateTime, Line, Text } from './formats'
 import { CASE_STATUSES } from '../case/state-machine'
 import { CASE_BODY_MAX, CASE_PHOTOS_MAX, CASE_TITLE_MAX, LIMITS } from '../limits'
 import { Id, literalUnion } from './common'
+import { ITEM_MODERATIONS } from '../moderation/item'
 
 export const MediaView = Type.Object({
   id: Id,
@@ -72,7 +73,9 @@ export const MyCaseView = Type.Object({
   photos: Type.Array(MediaView),
   /** The latest comment staff left when returning or accepting the case. */
   staffComment: Type.Union([Type.String(), Type.Null()]),
-  createdAt: DateTime()
+  createdAt: DateTime(),
+  /** Present unless clear: held (审核中) or rejected (未通过审核) by the content check and staff. */
+  moderation: Type.Optional(literalUnion(ITEM_MODERATIONS, { title: '内容审核状态' }))
 })
 export type MyCaseView = Static<typeof MyCaseView>
 

@@ -11,6 +11,7 @@ import { CaseStatusSchema } from './case'
 import { EvidenceMediaView, Place } from './case'
 import { Id, literalUnion } from './common'
 import { DueView } from './due'
+import { ITEM_MODERATIONS } from '../moderation/item'
 
 export const ItemKind = literalUnion(ITEM_KINDS, { title: '类型' })
 export const MessageCategorySchema = literalUnion(MESSAGE_CATEGORIES, { title: '留言类别' })
@@ -62,7 +63,9 @@ export type CreateMessageBody = Static<typeof CreateMessageBody>
 export const CreatedMessage = Type.Object({
   id: Id,
   trackingCode: Type.String(),
-  status: MessageStatusSchema
+  status: MessageStatusSchema,
+  /** Present when the content check held the message for staff review (审核中). */
+  moderation: Type.Optional(literalUnion(ITEM_MODERATIONS, { title: '内容审核状态' }))
 })
 export type CreatedMessage = Static<typeof CreatedMessage>
 
@@ -123,7 +126,9 @@ export const MyMessageView = Type.Object({
   reply: Type.Union([ReplyView, Type.Null()]),
   timeline: Type.Array(TimelineEvent),
   /** Set when the message was merged into another (status merged). */
-  mergedInto: Type.Optional(Type.Union([MergedIntoView, Type.Null()]))
+  mergedInto: Type.Optional(Type.Union([MergedIntoView, Type.Null()])),
+  /** Present unless clear: held (审核中, only its author sees it) or rejected (未通过审核). */
+  moderation: Type.Optional(literalUnion(ITEM_MODERATIONS, { title: '内容审核状态' }))
 })
 export type MyMessageView = Static<typeof MyMessageView>
 

@@ -28,6 +28,7 @@ import type { DraftReviewerTable } from './tables/draft-reviewer'
 import type { DraftFlagTable } from './tables/draft-flag'
 import type { EditorialExpressionTable } from './tables/editorial-expression'
 import type { BoardEntryTable } from './tables/board-entry'
+import type { WechatTokenTable } from './tables/wechat-token'
 
 export interface Database {
   org: OrgTable
@@ -60,6 +61,7 @@ export interface Database {
   draft_flag: DraftFlagTable
   editorial_expression: EditorialExpressionTable
   board_entry: BoardEntryTable
+  wechat_token: WechatTokenTable
 }
 
 export type Db = Kysely<Database>

@@ -17,7 +17,7 @@ export async function listCasesBy(db: DbOrTx, authorId: string, onlyId?: string,
     .selectFrom('item')
     .innerJoin('case_report as c', 'c.item_id', 'item.id')
     .selectAll('c')
-    .select(['item.id', 'item.client_id', 'item.status', 'item.topics', 'item.created_at'])
+    .select(['item.id', 'item.client_id', 'item.status', 'item.moderation', 'item.topics', 'item.created_at'])
     .where('item.author_id', '=', authorId)
     .where('item.kind', '=', 'case')
     .orderBy('item.created_at', 'desc')

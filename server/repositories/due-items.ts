@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../db/database'
+import { VISIBLE_ITEM } from '../../domain/moderation/item'
 import { MESSAGE_STATUS_BUCKET, type MessageStatus } from '../../domain/message/state-machine'
 
 export interface DueItemRow {
@@ -38,6 +39,7 @@ export async function openItemsDueBy(db: DbOrTx, orgId: string, dueBy: Date, lim
       sql<string>`coalesce(c.title, left(m.body, 40), '')`.as('excerpt')
     ])
     .where('i.org_id', '=', orgId)
+    .where('i.moderation', '=', VISIBLE_ITEM)
     .where('i.due_at', 'is not', null)
     .where('i.closed_at', 'is', null)
     .where('i.due_at', '<=', dueBy)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../db/database'
 import type { Item } from '../db/tables/item'
+import { VISIBLE_ITEM } from '../../domain/moderation/item'
 import type { ItemKind } from '../../domain/item-kinds'
 
 export interface DuplicateRow {
@@ -70,7 +71,7 @@ export function duplicatePoolStatement(src: PoolQuery, limit: number) {
     JOIN item i ON i.id = pool.id
     LEFT JOIN message m ON m.item_id = i.id
     LEFT JOIN case_report cr ON cr.item_id = i.id
-    WHERE i.org_id = ${src.orgId} AND i.id <> ${src.id} AND i.status <> ${src.excludeStatus} AND ${inWindow}
+    WHERE i.org_id = ${src.orgId} AND i.id <> ${src.id} AND i.status <> ${src.excludeStatus} AND ${inWindow} AND i.moderation = ${VISIBLE_ITEM}
     ORDER BY common DESC, i.created_at DESC, i.id
     LIMIT ${limit}`
 }

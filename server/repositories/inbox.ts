@@ -6,6 +6,7 @@ import type { StatusBucket } from '../../domain/message/state-machine'
 import type { MessageCategory } from '../../domain/message/categories'
 import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor'
 import { highlight, searchTerms } from './inbox-search'
+import { VISIBLE_ITEM } from '../../domain/moderation/item'
 import type { SignMediaUrl } from './media'
 import { ANONYMOUS_AUTHOR } from '../../domain/message/contact'
 
@@ -52,7 +53,8 @@ function bucketCondition(bucket: StatusBucket): Sql {
 
 /** The WHERE conditions of a filter, shared by the list and the counts so both mean the same. */
 export function filterConditions(f: InboxViewQuery, viewer: InboxViewer): Sql[] {
-  const c: Sql[] = [sql`item.org_id = ${viewer.orgId}`]
+  // Held or rejected content (domain/moderation) is only in the moderation queue, never here.
+  const c: Sql[] = [sql`item.org_id = ${viewer.orgId}`, sql`item.moderation = ${VISIBLE_ITEM}`]
   if (f.kind) c.push(sql`item.kind = ${f.kind}`)
   if (f.status) c.push(sql`item.status = ${f.status}`)
   if (f.bucket) c.push(bucketCondition(f.bucket))

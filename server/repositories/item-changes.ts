@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../db/database'
+import { VISIBLE_ITEM } from '../../domain/moderation/item'
 
 export interface ChangeRow {
   id: string
@@ -18,7 +19,7 @@ export async function changesAfter(db: DbOrTx, orgId: string, after: { at: strin
   const { rows } = await sql<ChangeRow>`
     SELECT id, version, status, kind, to_json(last_activity_at) #>> '{}' AS at
     FROM item
-    WHERE org_id = ${orgId} AND (last_activity_at, id) > (${after.at}::timestamptz, ${after.id}::uuid)
+    WHERE org_id = ${orgId} AND (last_activity_at, id) > (${after.at}::timestamptz, ${after.id}::uuid) AND moderation = ${VISIBLE_ITEM}
     ORDER BY last_activity_at, id
     LIMIT ${limit}`.execute(db)
   return rows

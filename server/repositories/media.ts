@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database'
 import type { Media } from '../db/tables/media'
 import { mediaKey, type IngestedImage, type MediaStorage } from '../media'
 import type { DeviceFacts } from '../media/device-evidence'
+import { VISIBLE_MEDIA } from '../../domain/moderation/media'
 
 export type { SignMediaUrl } from '../views/media'
 
@@ -54,6 +55,8 @@ export async function photosOfItems(db: DbOrTx, itemIds: string[]): Promise<Map<
     .selectAll('media')
     .select('item_media.item_id')
     .where('item_media.item_id', 'in', itemIds)
+    // Images still being checked, held or quarantined are shown to no one here (the moderation queue shows them to staff).
+    .where('media.moderation', '=', VISIBLE_MEDIA)
     .orderBy('item_media.item_id')
     .orderBy('item_media.position')
     .execute()

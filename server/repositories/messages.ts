@@ -10,7 +10,7 @@ export async function messageSummary(db: DbOrTx, itemId: string) {
   return db
     .selectFrom('item')
     .innerJoin('message', 'message.item_id', 'item.id')
-    .select(['item.kind', 'item.status', 'message.tracking_code'])
+    .select(['item.kind', 'item.status', 'item.moderation', 'message.tracking_code'])
     .where('item.id', '=', itemId)
     .executeTakeFirst()
 }
@@ -19,7 +19,7 @@ export async function listMessagesBy(db: DbOrTx, authorId: string, limit = 100) 
   return db
     .selectFrom('item')
     .innerJoin('message', 'message.item_id', 'item.id')
-    .select(['item.id', 'item.status', 'item.created_at', 'item.duplicate_of', 'message.category', 'message.body', 'message.tracking_code'])
+    .select(['item.id', 'item.status', 'item.moderation', 'item.created_at', 'item.duplicate_of', 'message.category', 'message.body', 'message.tracking_code'])
     .where('item.author_id', '=', authorId)
     .where('item.kind', '=', 'message')
     .orderBy('item.created_at', 'desc')

@@ -10,6 +10,16 @@ import { toPlace } from '../views/item-detail'
 import { refuseInactiveTopics } from './topic-rules'
 import { inTransaction } from './transaction'
 import { createItem, transition, type Actor } from './items'
+import { screenTexts, type TextPart } from './content-check'
+import type { ContentChecker } from '../content/checker'
+import { VISIBLE_ITEM } from '../../domain/moderation/item'
+
+/** Every free text of a case, for the content check. */
+const caseTexts = (input: ResubmitCaseBody): TextPart[] => [
+  { field: 'title', label: '标题', text: input.title },
+  { field: 'body', label: '事例内容', text: input.body },
+  { field: 'place', label: '地点', text: input.place?.address }
+]
 
 export interface CaseAuthor extends Actor {
   departmentId: string | null
@@ -38,12 +48,13 @@ const caseText = (input: ResubmitCaseBody): CaseText => ({
  * (retries, timeouts after the server acted, restarts); the first write wins and every later
  * one gets that case back. Item, case text, photo links and the first event are one transaction.
  */
-export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBody): Promise<{ id: string; created: boolean }> {
+export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBody, checker: ContentChecker): Promise<{ id: string; created: boolean }> {
   return createOnce(db, { orgId: author.orgId, authorId: author.id, kind: 'case', clientId: input.clientId }, async () => {
     await checkCaseInput(db, author, input)
     await refuseInactiveTopics(db, author.orgId, input.topics ?? [])
+    const screened = await screenTexts(db, checker, author.id, caseTexts(input))
     return inTransaction(db, async (scope) => {
-      const item = await createItem(scope, { org_id: author.orgId, kind: 'case', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [] }, async (item) => {
+      const item = await createItem(scope, { org_id: author.orgId, kind: 'case', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [], moderation: screened.moderation, moderation_note: screened.note }, async (item) => {
         await insertCaseReport(scope.tx, item.id, caseText(input))
         await linkPhotos(scope.tx, item.id, input.mediaIds)
       })
@@ -53,12 +64,14 @@ export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBo
 }
 
 /** A returned case, edited by its officer, goes back to the inbox as `resubmitted`. */
-export async function resubmitCase(db: Db, author: CaseAuthor, id: string, input: ResubmitCaseBody): Promise<void> {
+export async function resubmitCase(db: Db, author: CaseAuthor, id: string, input: ResubmitCaseBody, checker: ContentChecker): Promise<void> {
   await checkCaseInput(db, author, input)
+  // An edit is checked like a new case: held again if the new text needs review.
+  const screened = await screenTexts(db, checker, author.id, caseTexts(input))
   await transition(db, author, id, { action: RESUBMIT_ACTION }, async (scope, item) => {
     await refuseInactiveTopics(scope.tx, author.orgId, (input.topics ?? []).filter((t) => !item.topics.includes(t)))
     await updateCaseReport(scope.tx, item.id, caseText(input))
-    await scope.tx.updateTable('item').set({ topics: input.topics ?? [] }).where('id', '=', item.id).execute()
+    await scope.tx.updateTable('item').set({ topics: input.topics ?? [], moderation: screened.moderation, moderation_note: screened.note }).where('id', '=', item.id).execute()
     await linkPhotos(scope.tx, item.id, input.mediaIds)
   })
 }
@@ -78,6 +91,7 @@ export async function listMyCases(db: Db, authorId: string, sign: SignMediaUrl, 
     topics: r.topics,
     photos: (photos.get(r.id) ?? []).map((m) => toMediaView(m, sign)),
     staffComment: comments.get(r.id) ?? null,
-    createdAt: r.created_at.toISOString()
+    createdAt: r.created_at.toISOString(),
+    ...(r.moderation !== VISIBLE_ITEM ? { moderation: r.moderation } : {})
   }))
 }

@@ -26,6 +26,7 @@ import { notify } from './notifications'
 import { dueView } from '../../domain/deadlines/describe-due'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
 import { refuseInactiveTopics } from './topic-rules'
+import { VISIBLE_ITEM } from '../../domain/moderation/item'
 
 export type { Actor } from '../repositories/items'
 
@@ -157,6 +158,15 @@ export async function createItem(scope: TxScope, row: Omit<NewItem, 'status'> & 
 
 // ————— Transitions —————
 
+/**
+ * Held or refused content (domain/moderation) is not worked on by the desk until staff approve it
+ * in 待审核内容; its author may still act on their own (an officer resubmits a returned case).
+ */
+function refuseUnmoderated(actor: Actor, item: Item): void {
+  if (item.author_id === actor.id || item.moderation === VISIBLE_ITEM) return
+  throw new ConflictError('这条内容尚未通过内容审核，请先在「待审核内容」中审核', { moderation: item.moderation }, 'moderation_pending')
+}
+
 export interface TransitionInput extends ActionInputs {
   action: string
   version?: number
@@ -180,6 +190,7 @@ export async function transition(
     const otherId = inputs.into?.toLowerCase()
     const otherRow = otherId === undefined ? undefined : isCanonicalUuid(otherId) ? await lockWithOther(scope.tx, actor.orgId, id, otherId) : null
     const item = await loadVisibleItem(scope.tx, actor, id, true)
+    refuseUnmoderated(actor, item)
     const machine = ITEM_MACHINES[item.kind]
     const other = otherRow && { ...otherRow, bucket: ITEM_MACHINES[otherRow.kind].buckets[otherRow.status]! }
     const t = machine.isAction(action) ? machine.table[action] : undefined
@@ -229,6 +240,7 @@ async function deskOperation(
 ): Promise<Item> {
   return inTransaction(db, async (scope) => {
     const item = await loadVisibleItem(scope.tx, actor, id, true)
+    refuseUnmoderated(actor, item)
     const op = DESK_OPERATIONS[name]
     const machine = ITEM_MACHINES[item.kind]
     if (!hasAnyRole(actor.roles, op.by)) throw new ForbiddenError(`您没有权限${op.label}`)

@@ -13,6 +13,17 @@ import { lastReply, toTimelines } from '../views/timeline'
 import { mergedIntoViews } from './merge-effects'
 import { inTransaction } from './transaction'
 import { createItem } from './items'
+import { screenTexts, type TextPart } from './content-check'
+import type { ContentChecker } from '../content/checker'
+import { VISIBLE_ITEM, type ItemModeration } from '../../domain/moderation/item'
+
+/** Every free text of a message, for the content check: a new field is added here. */
+const messageTexts = (input: CreateMessageBody): TextPart[] => [
+  { field: 'body', label: '留言内容', text: input.body },
+  { field: 'business', label: '涉及单位', text: input.business?.name },
+  { field: 'praised', label: '表扬对象', text: input.praised },
+  { field: 'place', label: '地点', text: input.place?.address }
+]
 
 export interface CreatedMessageRow {
   id: string
@@ -20,6 +31,8 @@ export interface CreatedMessageRow {
   status: MessageStatus
   /** False when the client id was seen before and the first message is returned. */
   created: boolean
+  /** Set when the content check held it (审核中). */
+  moderation?: ItemModeration
 }
 
 /** The category's rules (domain/message/rules.ts) and the photos' ownership; throws what to fix. */
@@ -51,12 +64,14 @@ function messageRow(itemId: string, input: CreateMessageBody): NewMessage {
 }
 
 /** Item, message detail, photo links and the first timeline event are written together or not at all. */
-export async function createMessage(db: Db, orgId: string, authorId: string, input: CreateMessageBody): Promise<CreatedMessageRow> {
+export async function createMessage(db: Db, orgId: string, authorId: string, input: CreateMessageBody, checker: ContentChecker): Promise<CreatedMessageRow> {
   const key = input.clientId ? { orgId, authorId, kind: 'message' as const, clientId: input.clientId } : null
   const { id, created } = await createOnce(db, key, async () => {
     await checkMessageInput(db, authorId, input)
+    // Checked before anything is stored: risky is refused here, review is stored held.
+    const screened = await screenTexts(db, checker, authorId, messageTexts(input))
     return inTransaction(db, async (scope) => {
-      const item = await createItem(scope, { org_id: orgId, kind: 'message', author_id: authorId, client_id: input.clientId ?? null }, async (item) => {
+      const item = await createItem(scope, { org_id: orgId, kind: 'message', author_id: authorId, client_id: input.clientId ?? null, moderation: screened.moderation, moderation_note: screened.note }, async (item) => {
         await insertMessage(scope.tx, messageRow(item.id, input))
         await linkPhotos(scope.tx, item.id, input.mediaIds ?? [])
       })
@@ -66,7 +81,7 @@ export async function createMessage(db: Db, orgId: string, authorId: string, inp
   const row = await messageSummary(db, id)
   // The same client id already made something else (a case): never answer with it.
   if (!row) throw new ConflictError('该提交编号已用于其他内容，请重新提交', { clientId: input.clientId }, 'client_id_taken')
-  return { id, trackingCode: row.tracking_code, status: row.status as MessageStatus, created }
+  return { id, trackingCode: row.tracking_code, status: row.status as MessageStatus, created, ...(row.moderation !== VISIBLE_ITEM ? { moderation: row.moderation } : {}) }
 }
 
 export async function listMyMessages(db: Db, authorId: string): Promise<MyMessageView[]> {
@@ -84,7 +99,8 @@ export async function listMyMessages(db: Db, authorId: string): Promise<MyMessag
       createdAt: r.created_at.toISOString(),
       reply: lastReply(timeline),
       timeline,
-      ...(r.duplicate_of ? { mergedInto: merged.get(r.id) ?? null } : {})
+      ...(r.duplicate_of ? { mergedInto: merged.get(r.id) ?? null } : {}),
+      ...(r.moderation !== VISIBLE_ITEM ? { moderation: r.moderation } : {})
     }
   })
 }

@@ -3,6 +3,11 @@ import type { Db } from '../db/database'
 import type { Role } from '../../domain/roles'
 import type { CreateMessageBody } from '../../domain/schemas/item'
 import { createMessage } from '../services/messages'
+import { localChecker } from '../content/checker'
+import { DEFAULT_WORD_LIST, loadWordList } from '../content/word-list'
+
+// The demo's own texts go through the shipped word list like any citizen's.
+const demoChecker = localChecker(loadWordList(DEFAULT_WORD_LIST))
 
 const DEPARTMENTS = ['办公室', '登记注册科', '消费者权益保护科', '城关市场监管所']
 
@@ -42,7 +47,7 @@ export async function seedDemo(db: Db, orgId: string): Promise<string[]> {
       .execute()
   }
   const citizen = await db.insertInto('app_user').values({ org_id: orgId, name: '张群众', roles: ['citizen'], dev_key: 'citizen:张群众' }).returning('id').executeTakeFirstOrThrow()
-  for (const m of MESSAGES) await createMessage(db, orgId, citizen.id, m)
+  for (const m of MESSAGES) await createMessage(db, orgId, citizen.id, m, demoChecker)
   return [
     `Demo bureau seeded: ${DEPARTMENTS.length} departments, ${MESSAGES.length} messages.`,
     ...USERS.map((u) => `  desk login ${u.username} / ${DEMO_PASSWORD}  (${u.name}, ${u.roles.filter((r) => r !== 'citizen').join(', ')})`)

@@ -1,5 +1,9 @@
 import { HttpError } from '../http/errors'
 import { wechatError } from './errors'
+import { memoryTokenStore, type TokenStore } from './token-store'
+
+/** Renew a token this long before WeChat's expiry, so no call goes out with one about to die. */
+const TOKEN_MARGIN_MS = 5 * 60_000
 
 export interface WechatConfig {
   apiBase: string
@@ -19,12 +23,16 @@ interface WechatErrorBody {
 
 /** Speaks WeChat's server API (sns/jscode2session, cgi-bin/stable_token) at a configurable base URL. */
 export class WechatClient {
-  private token: { value: string; expiresAt: number } | null = null
-
   constructor(
     private readonly config: WechatConfig,
-    private readonly timeoutMs = 5000
+    private readonly timeoutMs = 5000,
+    /** Where the token is kept: the database in the server (shared by its processes), memory by default. */
+    private readonly tokens: TokenStore = memoryTokenStore()
   ) {}
+
+  get appId(): string {
+    return this.config.appId
+  }
 
   /** The session_key stays here: zhibao issues its own token and never hands the key out. */
   async code2Session(code: string): Promise<Code2Session> {
@@ -35,16 +43,22 @@ export class WechatClient {
     return { openid: body.openid, unionid: body.unionid }
   }
 
-  /** cgi-bin/stable_token: cached until five minutes before it expires. */
-  async accessToken(forceRefresh = false): Promise<string> {
-    if (!forceRefresh && this.token && this.token.expiresAt > Date.now() + 300_000) return this.token.value
+  /**
+   * cgi-bin/stable_token, kept in the token store until five minutes before it expires. `stale`:
+   * a token WeChat just refused (40001/42001); it is renewed with force_refresh unless the store
+   * already holds a newer one.
+   */
+  async accessToken(stale?: string): Promise<string> {
+    return this.tokens.get(this.config.appId, TOKEN_MARGIN_MS, (force) => this.fetchToken(force), stale)
+  }
+
+  private async fetchToken(forceRefresh: boolean): Promise<{ value: string; expiresAt: Date }> {
     const body = await this.call<{ access_token: string; expires_in: number }>(new URL(this.config.apiBase + '/cgi-bin/stable_token'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credential', appid: this.config.appId, secret: this.config.secret, force_refresh: forceRefresh })
     })
-    this.token = { value: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 }
-    return body.access_token
+    return { value: body.access_token, expiresAt: new Date(Date.now() + body.expires_in * 1000) }
   }
 
   /**
@@ -54,11 +68,16 @@ export class WechatClient {
    * WeChat calls invalid or expired (40001, 42001) is renewed once and the call repeated.
    */
   async postWithToken<T extends object>(path: string, payload: unknown): Promise<T & WechatErrorBody> {
+    let stale: string | undefined
     for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(stale)
       const url = new URL(this.config.apiBase + path)
-      url.searchParams.set('access_token', await this.accessToken(attempt > 0))
+      url.searchParams.set('access_token', token)
       const body = await this.send<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) })
-      if (attempt === 0 && (body.errcode === 40001 || body.errcode === 42001)) continue
+      if (attempt === 0 && (body.errcode === 40001 || body.errcode === 42001)) {
+        stale = token
+        continue
+      }
       return body
     }
   }

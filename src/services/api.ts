@@ -12,11 +12,22 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string
+    message: string,
+    /** For a 429: when the server says asking again can succeed (its Retry-After). */
+    readonly retryAfterSeconds?: number
   ) {
     super(message)
     this.name = 'ApiError'
   }
+}
+
+/**
+ * What a person reads after a 429: not a fault of theirs or ours, when to try again, and that
+ * nothing they typed is lost (the forms keep their fields on any error).
+ */
+export function rateLimitMessage(seconds: number | undefined): string {
+  const wait = seconds && seconds > 0 ? ` ${seconds} 秒后` : '稍等片刻'
+  return `操作有点频繁，请${wait}再试；您填写的内容都还在`
 }
 
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试'
@@ -54,9 +65,14 @@ function queryString(query: RequestOptions['query']): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function errorFrom(status: number, body: unknown): ApiError {
+function errorFrom(status: number, body: unknown, headers?: Record<string, unknown>): ApiError {
   const b = (body ?? {}) as { error?: unknown; message?: unknown }
   const code = typeof b.error === 'string' ? b.error : `http_${status}`
+  if (status === 429) {
+    const raw = headers && Object.entries(headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
+    const seconds = Number.isFinite(Number(raw)) && Number(raw) > 0 ? Math.ceil(Number(raw)) : undefined
+    return new ApiError(status, code, rateLimitMessage(seconds), seconds)
+  }
   const message = typeof b.message === 'string' && b.message ? b.message : `请求失败（${status}）`
   return new ApiError(status, code, message)
 }
@@ -179,7 +195,7 @@ export async function requestWithStatus<T>(path: string, opts: RequestOptions = 
     }
     if (res.statusCode === 401 && !opts.anonymous && renewed) onUnauthorized()
     if (res.statusCode === 403 && (res.data as { error?: unknown } | null)?.error === 'password_change_required') onUnauthorized()
-    throw errorFrom(res.statusCode, res.data)
+    throw errorFrom(res.statusCode, res.data, res.header)
   }
 }
 
@@ -215,7 +231,7 @@ export async function uploadMedia(
     if (res.statusCode >= 200 && res.statusCode < 300) return body as MediaView
     if (res.statusCode === 401 && !renewed && (await recoverFrom401(token))) continue
     if (res.statusCode === 401 && renewed) onUnauthorized()
-    throw errorFrom(res.statusCode, body)
+    throw errorFrom(res.statusCode, body, (res as { header?: Record<string, unknown> }).header)
   }
 }
 

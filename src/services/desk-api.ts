@@ -272,3 +272,33 @@ export async function runBatchOnFilter(filter: BatchFilter, op: BatchOp, done = 
 export function resetBatchRouteForTests(): void {
   batchRoute = undefined
 }
+
+// ————— 待审核内容 (issue 8): what the content check held —————
+
+export type ModerationDecision = 'approve' | 'refuse'
+
+export interface HeldItem {
+  id: string
+  kind: 'message' | 'case'
+  title: string | null
+  body: string
+  authorName: string | null
+  note: string | null
+  createdAt: string
+}
+
+export interface HeldMedia {
+  id: string
+  moderation: 'pending' | 'clear' | 'held' | 'quarantined'
+  /** Null for a quarantined image: nobody sees it, staff included. */
+  thumbUrl: string | null
+  itemId: string | null
+  label: string | null
+  createdAt: string
+}
+
+export const moderationApi = {
+  queue: () => request<{ items: HeldItem[]; media: HeldMedia[] }>('/api/moderation'),
+  decideItem: (id: string, action: ModerationDecision) => request<{ id: string; moderation: string }>(`/api/moderation/items/${encodeURIComponent(id)}`, { method: 'POST', data: { action } }),
+  decideMedia: (id: string, action: ModerationDecision) => request<{ id: string; moderation: string }>(`/api/moderation/media/${encodeURIComponent(id)}`, { method: 'POST', data: { action } })
+}

@@ -11,3 +11,5 @@ export const ADMIN_PAGE: string | null = '/admin/pages/index/index'
 export const BOARD_PAGE = '/citizen/pages/board/index'
 export const boardEntryPage = (id: string) => `/citizen/pages/board-entry/index?id=${encodeURIComponent(id)}`
 export const BOARD_REVIEW_PAGE = '/staff/pages/board-review/index'
+/** 待审核内容: what the content check held, for staff to approve or refuse (issue 8). */
+export const MODERATION_PAGE = '/staff/pages/moderation/index'

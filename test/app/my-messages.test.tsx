@@ -115,3 +115,12 @@ test('a merged message says where it went, with that message’s status, reply a
   // A message that was not merged has no such note.
   expect(cardOf('个体户营业执照怎么办理？').querySelector('.my-messages__merged')).toBeNull()
 })
+
+test('a message the content check held says 审核中 to its author; a refused one says why it will not be handled', async () => {
+  fakeServer(() => ({ statusCode: 200, data: { items: [{ ...waiting, moderation: 'held' }, { ...replied, id: 'a0000000-0000-4000-8000-000000000003', body: '被拒的留言', moderation: 'rejected' }] } }))
+  render(<MyMessages />)
+  const held = cardOf(await screen.findByText('个体户营业执照怎么办理？').then((e) => e.textContent!))
+  expect(within(held).getByText(/^审核中：/)).toBeInTheDocument()
+  expect(within(cardOf('被拒的留言')).getByText(/^未通过审核：/)).toBeInTheDocument()
+  expect(within(cardOf('被拒的留言')).queryByText(/^审核中/)).toBeNull()
+})

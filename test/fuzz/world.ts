@@ -53,7 +53,9 @@ async function makeApp(db: Awaited<ReturnType<typeof freshDatabase>>, orgId: str
     WECHAT_MODE: 'dev',
     WECHAT_API_BASE: wechat.baseUrl,
     WECHAT_APPID: wechat.appId,
-    WECHAT_SECRET: wechat.secret
+    WECHAT_SECRET: wechat.secret,
+    // The push callback then checks signatures instead of answering 404 to everything.
+    WECHAT_CALLBACK_TOKEN: 'fuzzCallbackToken'
   })
   const app = await buildApp({ config, db: db.db, dbEngine: db.engine, orgId, logger: false, listen: db.listen })
   await app.ready()

@@ -1,5 +1,6 @@
 import type { Generated, Selectable, Insertable, Updateable } from 'kysely'
 import type { ItemKind } from '../../../domain/item-kinds'
+import type { ItemModeration } from '../../../domain/moderation/item'
 
 /** One entry of the shared inbox; kind-specific detail lives in its own table (message, case). */
 export interface ItemTable {
@@ -26,6 +27,10 @@ export interface ItemTable {
   version: Generated<number>
   /** Everything the inbox search reads, maintained by triggers (migration 2026-12-03T1300); never written by the app. */
   search_text: Generated<string>
+  /** Content check outcome (domain/moderation): only 'clear' items are shown beyond their author and the moderation queue. */
+  moderation: Generated<ItemModeration>
+  /** Which part a check flagged and why (WeChat's label), for the moderators. */
+  moderation_note: string | null
 }
 export type Item = Selectable<ItemTable>
 export type NewItem = Insertable<ItemTable>

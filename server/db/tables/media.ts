@@ -1,3 +1,4 @@
+import type { MediaModeration } from '../../../domain/moderation/media'
 import type { Generated, Selectable, Insertable } from 'kysely'
 
 export interface MediaTable {
@@ -20,6 +21,12 @@ export interface MediaTable {
   device_lat: number | null
   device_lng: number | null
   created_at: Generated<Date>
+  /** Image check outcome (domain/moderation/media.ts). */
+  moderation: Generated<MediaModeration>
+  /** wxa/media_check_async's trace_id: the callback event is matched by it. */
+  check_trace_id: string | null
+  check_requested_at: Date | null
+  check_label: number | null
 }
 export type Media = Selectable<MediaTable>
 export type NewMedia = Insertable<MediaTable>

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import PgBoss from 'pg-boss'
 import { kyselyExecutor } from '../../jobs/executor'
 import { REMINDERS_CRON, REMINDERS_QUEUE, REMINDERS_TZ, runReminders } from '../../jobs/reminders'
+import { MEDIA_CHECK_TIMEOUTS_CRON, MEDIA_CHECK_TIMEOUTS_QUEUE, runMediaCheckTimeouts } from '../../jobs/media-check-timeouts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,8 @@ export interface JobsOptions {
   enabled: boolean
   /** The clock the reminder job reads (tests fix it). */
   now?: () => Date
+  /** Minutes an image check may go unanswered (MEDIA_CHECK_TIMEOUT_MINUTES). */
+  mediaCheckTimeoutMinutes?: number
 }
 
 /**
@@ -40,6 +43,12 @@ export default fp<JobsOptions>(async (app, opts) => {
           r.skipped ? `催办: ${r.day} is a day off, no reminders` : `催办: ${r.notified} reminders, ${r.report?.total ?? 0} overdue items`
         )
       }
+    })
+    await boss.createQueue(MEDIA_CHECK_TIMEOUTS_QUEUE)
+    await boss.schedule(MEDIA_CHECK_TIMEOUTS_QUEUE, MEDIA_CHECK_TIMEOUTS_CRON, {})
+    await boss.work(MEDIA_CHECK_TIMEOUTS_QUEUE, async () => {
+      const held = await runMediaCheckTimeouts(app.db, now(), opts.mediaCheckTimeoutMinutes ?? 30)
+      if (held.length) app.log.warn({ media: held }, `图片检测: ${held.length} result(s) never arrived from WeChat; held for staff (待审核)`)
     })
   })
   app.addHook('onClose', async () => {

@@ -6,9 +6,10 @@ import { badRequest } from '../../http/errors'
 import { checkPassword } from '../../services/passwords'
 import { logout, refreshSession } from '../../services/sessions'
 import { secretLimit } from '../../http/secret-limit'
+import { rateLimits } from '../../http/rate-limits'
 
 // Logins are the routes worth guessing at: limit them per client address (no one is signed in yet).
-const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } }
+const loginLimit = { rateLimit: rateLimits.login.perIp }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   // Per username as well: a guesser with many addresses still gets ten tries per account.

@@ -25,7 +25,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
     },
     async (request, reply) => {
-      const { id, created } = await createCase(app.db, request.currentUser, request.body)
+      const { id, created } = await createCase(app.db, request.currentUser, request.body, app.contentChecker)
       return reply.code(created ? 201 : 200).send(await myCase(request.currentUser.id, id))
     }
   )
@@ -43,7 +43,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['cases'], summary: '修改被退回的事例并重新提交', params: IdParams, body: ResubmitCaseBody, response: { 200: MyCaseView } }
     },
     async (request) => {
-      await resubmitCase(app.db, request.currentUser, request.params.id, request.body)
+      await resubmitCase(app.db, request.currentUser, request.params.id, request.body, app.contentChecker)
       return myCase(request.currentUser.id, request.params.id)
     }
   )

@@ -23,6 +23,8 @@ import live from './live'
 import liveEvents from './live-events'
 import publicBoard from './board'
 import boardProposals from './board-proposals'
+import moderation from './moderation'
+import wechatEvents from './wechat-events'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -34,13 +36,15 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(liveEvents)
   // The public board (选登) is read without logging in: masked, published entries only.
   await app.register(publicBoard)
+  // WeChat's message push signs each request itself (WECHAT_CALLBACK_TOKEN).
+  await app.register(wechatEvents)
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRoute', (route) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, boardProposals]) {
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, boardProposals, moderation]) {
       await authenticated.register(plugin)
     }
   })

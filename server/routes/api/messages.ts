@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CreateMessageBody, CreatedMessage, MyMessagesPage } from '../../../domain/schemas/item'
 import { createMessage, listMyMessages } from '../../services/messages'
+import { limitPerUserAndIp, rateLimits } from '../../http/rate-limits'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/messages',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      preHandler: limitPerUserAndIp(app, rateLimits.messageCreate),
       schema: {
         tags: ['messages'],
         summary: '群众提交留言（投诉/举报/咨询/建议/表扬）。带相同 clientId 重试时返回第一次的结果（200）',
@@ -15,7 +16,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
     },
     async (request, reply) => {
-      const { created, ...message } = await createMessage(app.db, request.currentUser.orgId, request.currentUser.id, request.body)
+      const { created, ...message } = await createMessage(app.db, request.currentUser.orgId, request.currentUser.id, request.body, app.contentChecker)
       return reply.code(created ? 201 : 200).send(message)
     }
   )

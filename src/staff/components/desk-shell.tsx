@@ -1,14 +1,14 @@
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ROLE_LABELS } from '@/domain'
+import { DESK_ROLES, ROLE_LABELS } from '@/domain'
 import { Switch } from '@/components/ui'
 import { InvitationForm } from '@/components/invitation-form'
 import { useSessionUser } from '@/components/use-session-user'
 import { api } from '@/services/api'
 import { fontPreference } from '@/services/font'
 import { DESK_LOGIN } from '@/services/login'
-import { ADMIN_PAGE, LOGIN_PAGE } from '@/services/routes'
+import { ADMIN_PAGE, LOGIN_PAGE, MODERATION_PAGE } from '@/services/routes'
 import type { DeskView } from '@/services/desk-api'
 import './desk-shell.scss'
 
@@ -46,6 +46,7 @@ export function DeskShell({ views, activeViewId, onView, bell, viewTools, banner
   const [menuOpen, setMenuOpen] = useState(false)
   const [inviting, setInviting] = useState(false)
   const isAdmin = user?.roles.includes('admin') ?? false
+  const moderates = user?.roles.some((r) => DESK_ROLES.includes(r)) ?? false
 
   const toggleLarge = (value: boolean) => {
     setLarge(value)
@@ -105,6 +106,11 @@ export function DeskShell({ views, activeViewId, onView, bell, viewTools, banner
             </View>
           ))}
           {viewTools}
+          {moderates ? (
+            <View className='desk-shell__moderation' onClick={() => void Taro.navigateTo({ url: MODERATION_PAGE })}>
+              <Text className='desk-shell__moderation-label'>待审核内容</Text>
+            </View>
+          ) : null}
         </View>
         <View className='desk-shell__main'>{children}</View>
       </View>

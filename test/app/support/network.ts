@@ -11,6 +11,8 @@ export interface SentRequest {
 export interface FakeResponse {
   statusCode: number
   data: unknown
+  /** Response headers (Retry-After of a 429). */
+  header?: Record<string, string>
 }
 
 /**
@@ -29,7 +31,7 @@ export function fakeServer(answer: (req: SentRequest) => FakeResponse | Error): 
     sent.push(req)
     const res = answer(req)
     if (res instanceof Error) return Promise.reject(res)
-    return Promise.resolve({ ...res, header: {}, cookies: [], errMsg: 'request:ok' })
+    return Promise.resolve({ ...res, header: res.header ?? {}, cookies: [], errMsg: 'request:ok' })
   }) as unknown as typeof Taro.request)
   return sent
 }

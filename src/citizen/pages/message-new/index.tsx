@@ -22,6 +22,7 @@ import { MessagePhotos, photosReady, type MessagePhoto } from './photos'
 import { PhoneButton } from './phone-button'
 import { CheckRow } from './check-row'
 import { randomClientId } from '@/services/client-id'
+import { ModerationNote } from '@/components/moderation-note'
 import './index.scss'
 
 const need = (rule: FieldRule) => (rule === 'required' ? '必填' : '选填')
@@ -32,6 +33,7 @@ function Success({ created, onAnother }: { created: CreatedMessage; onAnother: (
       <Text className='zb-title'>提交成功</Text>
       <Text className='zb-hint'>您的留言码</Text>
       <Text className='message-new__code'>{created.trackingCode}</Text>
+      <ModerationNote moderation={created.moderation} />
       <Text className='zb-hint'>请记下留言码，可在「我的留言」查看办理进度和答复。</Text>
       <View className='zb-actions'>
         <Button type='primary' block onClick={() => void Taro.redirectTo({ url: MY_MESSAGES_PAGE })}>

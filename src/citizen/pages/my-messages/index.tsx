@@ -9,6 +9,7 @@ import { formatTime } from '@/components/format'
 import { useLoaded } from '@/components/use-loaded'
 import { citizenApi } from '@/services/citizen-api'
 import { MergedNote } from './merged-note'
+import { ModerationNote } from '@/components/moderation-note'
 import './index.scss'
 
 const NO_MESSAGES: MyMessageView[] = []
@@ -20,6 +21,7 @@ function MessageCard({ message }: { message: MyMessageView }) {
         <Text className='zb-card__heading'>{MESSAGE_CATEGORY_LABELS[message.category]}</Text>
         <StatusTag status={message.status} />
       </View>
+      <ModerationNote moderation={message.moderation} />
       <Text className='zb-card__text'>{message.body}</Text>
       <Text className='zb-hint'>
         留言码 {message.trackingCode} · {formatTime(message.createdAt)}
