@@ -21,6 +21,8 @@ export interface BoardSource {
   publicConsent: boolean
   trackingCode: string
   reply: string | null
+  /** The content check's hold: only a cleared message may reach the board. */
+  moderation: string
 }
 
 /** The message behind a proposal, in the caller's bureau, locked when about to be proposed. */
@@ -28,7 +30,7 @@ export async function findBoardSource(db: DbOrTx, orgId: string, itemId: string,
   let q = db
     .selectFrom('item')
     .leftJoin('message', 'message.item_id', 'item.id')
-    .select(['item.id', 'item.kind', 'item.status', 'item.created_at', 'message.category', 'message.body', 'message.public_consent', 'message.tracking_code'])
+    .select(['item.id', 'item.kind', 'item.status', 'item.moderation', 'item.created_at', 'message.category', 'message.body', 'message.public_consent', 'message.tracking_code'])
     .select((eb) =>
       eb
         .selectFrom('item_event as e')
@@ -55,7 +57,8 @@ export async function findBoardSource(db: DbOrTx, orgId: string, itemId: string,
     body: r.body ?? '',
     publicConsent: r.public_consent ?? false,
     trackingCode: r.tracking_code ?? '',
-    reply: r.reply ?? null
+    reply: r.reply ?? null,
+    moderation: r.moderation
   }
 }
 

@@ -1,3 +1,4 @@
+import { VISIBLE_ITEM } from '../../domain/moderation/item'
 import type { Db } from '../db/database'
 import type { BoardEntry } from '../db/tables/board-entry'
 import type { Role } from '../../domain/roles'
@@ -48,6 +49,7 @@ export interface BoardActor {
  */
 function refusalOf(src: BoardSource): string | null {
   if (src.kind !== 'message') return '只有群众留言可以选登，事例不能选登'
+  if (src.moderation !== VISIBLE_ITEM) return '留言内容尚未通过审核，不能选登'
   if (!src.publicConsent) return '留言人未同意公开，不能选登'
   if (!(BOARD_ELIGIBLE_MESSAGE_STATUSES as readonly string[]).includes(src.status) || !src.reply) return '留言答复后才能选登'
   return null

@@ -1,3 +1,4 @@
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { startFakeWechat, FAKE_REVIEW, FAKE_RISKY, type FakeWechat } from '../fake-wechat/server'
 import type { SessionView } from '../../domain/schemas/auth'
@@ -22,7 +23,7 @@ afterAll(() => t.close())
 
 const get = (s: SessionView, url: string) => t.app.inject({ method: 'GET', url, headers: bearer(s) })
 const post = (s: SessionView, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(s), payload })
-const leave = (body: string, s = citizen) => post(s, '/api/messages', { category: 'complaint', body })
+const leave = (body: string, s = citizen) => post(s, '/api/messages', { category: 'complaint', body, ...COMPLAINT_EXTRAS })
 const inboxIds = async () => ((await get(staff, '/api/inbox?limit=100')).json().items as { id: string }[]).map((i) => i.id)
 const openCount = async () => ((await get(staff, '/api/inbox/counts')).json().views as { id: string; count: number }[]).find((v) => v.id === 'open')!.count
 const itemCount = async () => Number((await t.db.selectFrom('item').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)

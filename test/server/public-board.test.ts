@@ -1,3 +1,4 @@
+import { FAKE_REVIEW } from '../fake-wechat/server'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import type { SessionView } from '../../domain/schemas/auth'
 
@@ -124,6 +125,14 @@ describe('the public board (选登)', () => {
     const notYet = await propose(unreplied)
     expect(notYet.statusCode).toBe(409)
     expect(notYet.json().message).toMatch(/答复后/)
+
+    // Held by the content check: not on the board, whatever else holds.
+    const citizen = await t.login('citizen', '张三')
+    const held = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category: 'question', body: `营业执照怎么年检 ${FAKE_REVIEW}`, publicConsent: true } })
+    expect(held.statusCode).toBe(201)
+    const heldRefused = await propose(held.json().id)
+    expect(heldRefused.statusCode).toBe(409)
+    expect(heldRefused.json().message).toMatch(/尚未通过审核/)
   })
 
   it('whoever proposed cannot approve it, even an admin; another reviewer can', async () => {
