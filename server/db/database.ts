@@ -18,6 +18,7 @@ import type { SavedViewTable } from './tables/saved-view'
 import type { TopicTable } from './tables/topic'
 import type { CannedReplyTable } from './tables/canned-reply'
 import type { ItemPresenceTable } from './tables/item-presence'
+import type { SubscribeGrantTable } from './tables/subscribe-grant'
 
 export interface Database {
   org: OrgTable
@@ -40,6 +41,7 @@ export interface Database {
   topic: TopicTable
   canned_reply: CannedReplyTable
   item_presence: ItemPresenceTable
+  subscribe_grant: SubscribeGrantTable
 }
 
 export type Db = Kysely<Database>

@@ -3,7 +3,7 @@ import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { messageMachine, MESSAGE_STATUS_LABELS } from '../../domain/message/state-machine'
 import { caseMachine, CASE_STATUS_LABELS } from '../../domain/case/state-machine'
 import type { Machine } from '../../domain/state-machine'
-import type { Role } from '../../domain/roles'
+import type { MachineRole, Role } from '../../domain/roles'
 import type { SessionView } from '../../domain/schemas/auth'
 
 let t: TestApp
@@ -16,11 +16,11 @@ beforeAll(async () => {
 })
 
 type Kind = 'message' | 'case'
-const MACHINES: Record<Kind, Machine<string, string, Role>> = { message: messageMachine, case: caseMachine }
+const MACHINES: Record<Kind, Machine<string, string, MachineRole>> = { message: messageMachine, case: caseMachine }
 const LABELS: Record<Kind, Record<string, string>> = { message: MESSAGE_STATUS_LABELS, case: CASE_STATUS_LABELS }
 
 /** The shortest path of actions from `new` to each status, found by walking the table. */
-function pathTo(machine: Machine<string, string, Role>, target: string): string[] {
+function pathTo(machine: Machine<string, string, MachineRole>, target: string): string[] {
   const queue: [string, string[]][] = [['new', []]]
   const seen = new Set<string>()
   while (queue.length) {

@@ -8,8 +8,9 @@ export interface MessageTable {
   anonymous: Generated<boolean>
   contact_phone: string | null
   public_consent: Generated<boolean>
-  rating: number | null
   tracking_code: string
+  /** When the retention job erased the contact details (closed long enough ago). */
+  contact_erased_at: Generated<Date | null>
 }
 export type Message = Selectable<MessageTable>
 export type NewMessage = Insertable<MessageTable>

@@ -21,6 +21,7 @@ import directory from './directory'
 import admin from './admin'
 import live from './live'
 import liveEvents from './live-events'
+import track from './track'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -30,6 +31,8 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(mediaFiles)
   // The SSE stream carries its own short-lived ticket: an EventSource sends no token.
   await app.register(liveEvents)
+  // 查询留言 by 留言码 needs no sign-in: the code is the key (rate-limited per address).
+  await app.register(track)
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRoute', (route) => {
