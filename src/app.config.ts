@@ -2,14 +2,19 @@ export default defineAppConfig({
   // Main package: only what every user needs at launch. Role pages live in subpackages.
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
-    { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index'] },
+    { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index', 'pages/track/index', 'pages/privacy/index', 'pages/privacy-auth/index'] },
     { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
     { root: 'admin', pages: ['pages/index/index'] }
   ],
   // Officers record where a typical case happened (wx.getLocation needs both declarations).
+  // Nothing else is declared: chooseMedia (officers' photos) needs no requiredPrivateInfos entry,
+  // and the phone button (getPhoneNumber) is covered by the privacy agreement, not a scope.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '用于记录事例发生地点' } },
+  // WeChat's privacy check: personal-information APIs wait for the user's agreement, asked for
+  // by onNeedPrivacyAuthorization (services/privacy.weapp.ts opens the authorisation page).
+  __usePrivacyCheck__: true,
   // Inject only the components a page uses (WeChat's 按需注入), as its code-quality scan asks.
   lazyCodeLoading: 'requiredComponents',
   window: {

@@ -1,6 +1,6 @@
 // Calls only the citizen pages make (subpackage citizen): kept out of api.ts, which is in the
 // main package every user downloads before the first screen.
-import type { CreateMessageBody, CreatedMessage, MyMessagesPage } from '@/domain'
+import type { CreateMessageBody, CreatedMessage, ItemDetail, MyMessagesPage, RatingBody, SubscribeTemplatesView, SubscriptionsView, TrackView } from '@/domain'
 import { checkCreated, request, requestWithStatus } from './api'
 
 export const citizenApi = {
@@ -9,5 +9,12 @@ export const citizenApi = {
     const { status, data } = await requestWithStatus<CreatedMessage>('/api/messages', { method: 'POST', data: body, retry: Boolean(body.clientId) })
     return checkCreated(status, data)
   },
-  myMessages: () => request<MyMessagesPage>('/api/messages/mine')
+  myMessages: () => request<MyMessagesPage>('/api/messages/mine'),
+  /** 满意 / 基本满意 close the message, 不满意 sends it back with the comment. */
+  rate: (id: string, body: RatingBody) => request<ItemDetail>(`/api/messages/${encodeURIComponent(id)}/rating`, { method: 'POST', data: body }),
+  /** Public: anyone with the 留言码, signed in or not. */
+  track: (code: string) => request<TrackView>(`/api/track/${encodeURIComponent(code.trim())}`, { anonymous: true }),
+  subscribeTemplates: () => request<SubscribeTemplatesView>('/api/subscribe-templates'),
+  recordSubscriptions: (id: string, templateIds: string[]) =>
+    request<SubscriptionsView>(`/api/messages/${encodeURIComponent(id)}/subscriptions`, { method: 'POST', data: { templateIds } })
 }

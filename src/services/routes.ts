@@ -7,3 +7,9 @@ export const INBOX_PAGE = '/staff/pages/inbox/index'
 export const itemPage = (id: string) => `/staff/pages/item/index?id=${encodeURIComponent(id)}`
 /** The admin area (issue 6 §6), its own subpackage; `section` opens one of its sections. */
 export const ADMIN_PAGE: string | null = '/admin/pages/index/index'
+/** 查询留言 by 留言码: works without signing in. */
+export const TRACK_PAGE = '/citizen/pages/track/index'
+/** 隐私说明: what is kept, why, for how long, who sees it, how to ask for deletion. */
+export const PRIVACY_NOTICE_PAGE = '/citizen/pages/privacy/index'
+/** WeChat's privacy authorisation (onNeedPrivacyAuthorization opens it). */
+export const PRIVACY_AUTH_PAGE = '/citizen/pages/privacy-auth/index'
