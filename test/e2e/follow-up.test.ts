@@ -49,14 +49,23 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await visibleText(citizen, '评价：不满意').first().waitFor()
     await screenshot(citizen, 'follow-up-03-reopened')
 
+    // Back home: the new reply shows there as news since the last look at 我的留言.
+    await citizen.goto(`${server.baseUrl}/#/pages/index/index`)
+    await visibleText(citizen, '我要留言').first().waitFor()
     await api(`/api/items/${posted.id}/reply`, { body: '已没收问题电子秤并立案处罚。' }, staff.token)
     await citizen.reload()
+    await visibleText(citizen, '1 条留言有新进展，点击查看').first().waitFor()
+    await screenshot(citizen, 'follow-up-04a-home-progress')
+    await tap(citizen, '1 条留言有新进展，点击查看')
     await visibleText(citizen, '您对答复满意吗？').first().waitFor()
     await tap(citizen, '满意')
     await tap(citizen, '提交评价并办结')
     await visibleText(citizen, '已办结').first().waitFor()
     expect(await visibleText(citizen, '您对答复满意吗？').count()).toBe(0)
     await screenshot(citizen, 'follow-up-04-closed')
+    await citizen.goto(`${server.baseUrl}/#/pages/index/index`)
+    await visibleText(citizen, '凭留言码查询').first().waitFor()
+    expect(await visibleText(citizen, '有新进展').count()).toBe(0)
 
     // Someone else, not signed in, with only the code.
     const stranger = await phonePage(browser)
