@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
     { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index', 'pages/track/index', 'pages/privacy/index', 'pages/privacy-auth/index'] },
-    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index'] },
+    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/satisfaction/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
     { root: 'admin', pages: ['pages/index/index'] }
   ],

@@ -13,3 +13,5 @@ export const TRACK_PAGE = '/citizen/pages/track/index'
 export const PRIVACY_NOTICE_PAGE = '/citizen/pages/privacy/index'
 /** WeChat's privacy authorisation (onNeedPrivacyAuthorization opens it). */
 export const PRIVACY_AUTH_PAGE = '/citizen/pages/privacy-auth/index'
+/** 满意度统计 for everyone who works the inbox. */
+export const SATISFACTION_PAGE = '/staff/pages/satisfaction/index'
