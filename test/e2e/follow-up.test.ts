@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
+import { describeInBrowser, desktopPage, launch, phonePage, screenshot } from './support/browser'
 import { type, visibleText, tap, devLogin } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
@@ -65,7 +65,8 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await screenshot(citizen, 'follow-up-04-closed')
     await citizen.goto(`${server.baseUrl}/#/pages/index/index`)
     await visibleText(citizen, '凭留言码查询').first().waitFor()
-    expect(await visibleText(citizen, '有新进展').count()).toBe(0)
+    // Shown again, the home page reads the list anew: nothing is news after the citizen's own rating.
+    await visibleText(citizen, '有新进展').first().waitFor({ state: 'hidden' })
 
     // Someone else, not signed in, with only the code.
     const stranger = await phonePage(browser)
@@ -90,5 +91,19 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await stranger.goto(`${server.baseUrl}/#/citizen/pages/privacy/index`)
     await visibleText(stranger, '保存多久').first().waitFor()
     await screenshot(stranger, 'follow-up-07-privacy-notice')
-  }, 180_000)
+
+    // Staff see the two ratings in this month's 满意度, at a desk and at a phone.
+    for (const [open, name] of [
+      [desktopPage, 'follow-up-08-satisfaction-1440'],
+      [phonePage, 'follow-up-09-satisfaction-phone']
+    ] as const) {
+      const desk = await open(browser)
+      await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
+      await desk.goto(`${server.baseUrl}/#/staff/pages/satisfaction/index`)
+      await visibleText(desk, '全年满意率').first().waitFor()
+      await visibleText(desk, '50%').first().waitFor()
+      await visibleText(desk, '满意 1 · 基本满意 0 · 不满意 1 · 逾期未评价 0').first().waitFor()
+      await screenshot(desk, name)
+    }
+  }, 240_000)
 })
