@@ -93,3 +93,12 @@ export const SatisfactionReport = Type.Object({
   )
 })
 export type SatisfactionReport = Static<typeof SatisfactionReport>
+
+export const ProgressQuery = Type.Object(
+  { since: DateTime({ title: '上次查看时间' }) },
+  { additionalProperties: false }
+)
+export type ProgressQuery = Static<typeof ProgressQuery>
+/** How many of my messages have a public step after `since` (the home page's 新进展). */
+export const ProgressView = Type.Object({ changed: Type.Integer() })
+export type ProgressView = Static<typeof ProgressView>

@@ -5,7 +5,7 @@ import type { MessageStatus } from '../../domain/message/state-machine'
 import { ratingAction } from '../../domain/message/state-machine'
 import { NotFoundError } from '../../domain/errors'
 import { listEventRows } from '../repositories/events'
-import { findByTrackingCode } from '../repositories/tracking'
+import { countChangedSince, findByTrackingCode } from '../repositories/tracking'
 import { forOtherCitizen, mergedIntoViews } from './merge-effects'
 import { transition, type Actor } from './items'
 
@@ -46,4 +46,9 @@ export async function rateMessage(db: Db, actor: Actor, id: string, body: Rating
     ...(body.comment === undefined ? {} : { note: body.comment }),
     ...(body.version === undefined ? {} : { version: body.version })
   })
+}
+
+/** The home page's 新进展: how many of my messages moved (publicly) since I last looked. */
+export async function progressSince(db: Db, actor: Actor, since: Date): Promise<{ changed: number }> {
+  return { changed: await countChangedSince(db, actor.orgId, actor.id, since) }
 }

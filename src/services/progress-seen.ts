@@ -4,11 +4,6 @@ import Taro from '@tarojs/taro'
 
 const key = (userId: string) => `progress-seen:v1:${userId}`
 
-export interface ProgressMessage {
-  timeline: readonly { at: string }[]
-}
-
-/** When the user last looked at their messages (ISO time), or null before the first time. */
 export function lastSeen(userId: string): string | null {
   try {
     const v = Taro.getStorageSync(key(userId)) as unknown
@@ -24,11 +19,4 @@ export function markSeen(userId: string, at: Date = new Date()): void {
   } catch {
     // Storage full or unavailable: the count simply stays.
   }
-}
-
-/** Messages with a public step after `since`; none before the first visit (nothing to compare). */
-export function changedSince(messages: readonly ProgressMessage[], since: string | null): number {
-  if (!since) return 0
-  const t = Date.parse(since)
-  return messages.filter((m) => m.timeline.some((e) => Date.parse(e.at) > t)).length
 }

@@ -4,7 +4,6 @@ import MyMessages from '@/citizen/pages/my-messages/index'
 import Track from '@/citizen/pages/track/index'
 import PrivacyNotice from '@/citizen/pages/privacy/index'
 import { PRIVACY_SECTIONS } from '@/citizen/pages/privacy/notice'
-import { changedSince } from '@/services/progress-seen'
 import { fakeServer } from './support/network'
 import { typeInto } from './support/dom'
 
@@ -118,12 +117,4 @@ test('the privacy notice says what is kept, why, how long, who sees it and how t
   render(<PrivacyNotice />)
   for (const title of ['我们保存什么', '为什么保存', '保存多久', '谁能看到', '如何要求删除或更正']) expect(screen.getByText(title)).toBeInTheDocument()
   expect(PRIVACY_SECTIONS.find((s) => s.title === '保存多久')!.lines.join('')).toContain('180 天')
-})
-
-test('home’s progress count: messages with a step after the last visit, none before the first', () => {
-  const msgs = [replied, fresh]
-  expect(changedSince(msgs, null)).toBe(0)
-  expect(changedSince(msgs, '2025-11-20T12:00:00.000Z')).toBe(1)
-  expect(changedSince(msgs, '2025-11-19T00:00:00.000Z')).toBe(2)
-  expect(changedSince(msgs, '2025-11-22T00:00:00.000Z')).toBe(0)
 })

@@ -201,3 +201,19 @@ describe('POST /api/messages/:id/subscriptions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/subscribe-templates', headers: bearer(m.citizen) })).json()).toEqual({ templates: [] })
   })
 })
+
+describe('GET /api/messages/progress', () => {
+  it('counts my messages with a public step after the given time, not others’ and not internal notes', async () => {
+    const m = await message('accepted')
+    const since = new Date().toISOString()
+    const count = async (who: SessionView, at = since) => (await t.app.inject({ method: 'GET', url: `/api/messages/progress?since=${encodeURIComponent(at)}`, headers: bearer(who) })).json().changed
+    expect(await count(m.citizen)).toBe(0)
+    expect((await post(staff, `/api/items/${m.id}/notes`, { body: '内部备注', version: 2 })).statusCode).toBe(200)
+    expect(await count(m.citizen)).toBe(0)
+    await post(staff, `/api/items/${m.id}/reply`, { body: '答复' })
+    expect(await count(m.citizen)).toBe(1)
+    expect(await count(m.citizen, new Date(Date.now() + 60_000).toISOString())).toBe(0)
+    expect(await count(await t.login('citizen', '别人'))).toBe(0)
+    expect((await t.app.inject({ method: 'GET', url: '/api/messages/progress?since=yesterday', headers: bearer(m.citizen) })).statusCode).toBe(400)
+  })
+})

@@ -3,10 +3,10 @@ import { CreateMessageBody, CreatedMessage, MyMessagesPage } from '../../../doma
 import { createMessage, listMyMessages } from '../../services/messages'
 import { IdParams } from '../../../domain/schemas/common'
 import { ItemDetail } from '../../../domain/schemas/item'
-import { RatingBody, SubscribeTemplatesView, SubscriptionsBody, SubscriptionsView } from '../../../domain/schemas/follow-up'
+import { ProgressQuery, ProgressView, RatingBody, SubscribeTemplatesView, SubscriptionsBody, SubscriptionsView } from '../../../domain/schemas/follow-up'
 import { recordSubscriptions } from '../../services/subscriptions'
 import { SUBSCRIBE_STATUS_LABELS, SUBSCRIBE_STATUSES } from '../../../domain/message/subscribe'
-import { rateMessage } from '../../services/follow-up'
+import { progressSince, rateMessage } from '../../services/follow-up'
 import { getItemDetail } from '../../services/items'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,6 +31,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/messages/mine',
     { schema: { tags: ['messages'], summary: '我的留言：状态、答复与公开的办理进度', response: { 200: MyMessagesPage } } },
     async (request) => ({ items: await listMyMessages(app.db, request.currentUser.id) })
+  )
+
+  app.get(
+    '/messages/progress',
+    {
+      schema: {
+        tags: ['messages'],
+        summary: '我的留言自上次查看以来有新进展的条数（首页“N 条留言有新进展”）',
+        querystring: ProgressQuery,
+        response: { 200: ProgressView }
+      }
+    },
+    async (request) => progressSince(app.db, request.currentUser, new Date(request.query.since))
   )
 
   app.post(

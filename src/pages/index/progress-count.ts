@@ -1,8 +1,8 @@
 import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
-import type { MyMessagesPage } from '@/domain'
+import type { ProgressView } from '@/domain'
 import { request } from '@/services/api'
-import { changedSince, lastSeen } from '@/services/progress-seen'
+import { lastSeen } from '@/services/progress-seen'
 
 /**
  * How many of the user's messages moved since they last opened 我的留言; read when the user is
@@ -13,8 +13,9 @@ export function useProgressCount(userId: string | null): number {
   const refresh = useCallback(() => {
     const since = userId ? lastSeen(userId) : null
     if (!since) return setCount(0)
-    request<MyMessagesPage>('/api/messages/mine').then(
-      (page) => setCount(changedSince(page.items, since)),
+    // Counted by the server: the list itself is a citizen-page call, kept out of the main package.
+    request<ProgressView>('/api/messages/progress', { query: { since } }).then(
+      (r) => setCount(r.changed),
       () => setCount(0)
     )
   }, [userId])

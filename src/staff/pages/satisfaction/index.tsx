@@ -37,9 +37,14 @@ export default function Satisfaction() {
           上一年
         </Button>
         <Text className='zb-title satisfaction__year'>{year} 年</Text>
-        <Button className='satisfaction__step' disabled={year >= thisYear()} onClick={() => setYear((y) => y + 1)}>
-          下一年
-        </Button>
+        {/* No greyed-out button for the future (its text would be too faint to read): just none. */}
+        {year < thisYear() ? (
+          <Button className='satisfaction__step' onClick={() => setYear((y) => y + 1)}>
+            下一年
+          </Button>
+        ) : (
+          <View className='satisfaction__step-gap' />
+        )}
       </View>
       {data && !error ? (
         <View className='zb-card'>
