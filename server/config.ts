@@ -141,7 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     followUp: {
       ratingWindowDays: parsed.RATING_WINDOW_DAYS,
       contactRetentionDays: parsed.CONTACT_RETENTION_DAYS,
-      subscribe: { templates: parseSubscribeTemplates(parsed.SUBSCRIBE_TEMPLATES), miniprogramState: parsed.SUBSCRIBE_MINIPROGRAM_STATE }
+      subscribe: { templates: subscribeTemplates(parsed.SUBSCRIBE_TEMPLATES), miniprogramState: parsed.SUBSCRIBE_MINIPROGRAM_STATE }
     },
     media: {
       storage:
@@ -159,6 +159,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       urlTtlSeconds: parsed.MEDIA_URL_TTL_SECONDS,
       tmpSweepSeconds: parsed.MEDIA_TMP_SWEEP_SECONDS
     }
+  }
+}
+
+/** SUBSCRIBE_TEMPLATES is JSON: a mistake in it stops the start-up with the variable named. */
+function subscribeTemplates(raw: string): SubscribeTemplates {
+  try {
+    return parseSubscribeTemplates(raw)
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err))
   }
 }
 
