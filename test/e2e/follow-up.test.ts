@@ -92,6 +92,21 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await visibleText(stranger, '保存多久').first().waitFor()
     await screenshot(stranger, 'follow-up-07-privacy-notice')
 
+    // 大字模式 (services/font.ts keeps it in storage): the tracking result and the authorisation page.
+    await stranger.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
+    await stranger.goto(`${server.baseUrl}/#/citizen/pages/track/index`)
+    await stranger.reload()
+    await type(stranger, '请输入 8 位留言码', posted.trackingCode)
+    await tap(stranger, '查询')
+    await visibleText(stranger, '已没收问题电子秤并立案处罚。').first().waitFor()
+    expect(await stranger.locator('.zb-page--large').filter({ visible: true }).count()).toBeGreaterThan(0)
+    await screenshot(stranger, 'follow-up-07a-track-large-font')
+    await stranger.goto(`${server.baseUrl}/#/citizen/pages/privacy-auth/index`)
+    await visibleText(stranger, '使用前请阅读隐私说明').first().waitFor()
+    await tap(stranger, '拒绝')
+    await visibleText(stranger, '您已拒绝，以下功能将无法使用：').first().waitFor()
+    await screenshot(stranger, 'follow-up-07b-privacy-declined-large-font')
+
     // Staff see the two ratings in this month's 满意度, at a desk and at a phone.
     for (const [open, name] of [
       [desktopPage, 'follow-up-08-satisfaction-1440'],
