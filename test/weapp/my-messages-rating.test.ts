@@ -28,6 +28,7 @@ const fake = installWx((req: WxRequest) => {
 })
 // WeChat's subscribe dialog, answered 'accept' for every template asked for; recorded to check it was asked on the tap.
 const asked: string[][] = []
+
 Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
   requestSubscribeMessage: (opts: { tmplIds: string[]; success?: (r: unknown) => void; complete?: () => void }) => {
     asked.push(opts.tmplIds)
@@ -38,8 +39,11 @@ Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
     }
     return Promise.resolve(res)
   },
-  onNeedPrivacyAuthorization: () => undefined
+  onNeedPrivacyAuthorization: (handler: (resolve: (a: unknown) => void, info: unknown) => void) => {
+    privacyHandlers.push(handler)
+  }
 })
+const privacyHandlers: ((resolve: (a: unknown) => void, info: unknown) => void)[] = []
 
 test('the built 我的留言 lets the author rate a reply and ask for progress notifications on a tap', async () => {
   const { page } = await launchPage('citizen/pages/my-messages/index')
@@ -63,4 +67,11 @@ test('the built 我的留言 lets the author rate a reply and ask for progress n
   expect(sent.method).toBe('POST')
   expect(sent.header.Authorization).toBe('Bearer tok-wx')
   expect(sent.data).toEqual({ rating: 'basically_satisfied', comment: '处理及时' })
+})
+
+test('at launch the app asks WeChat to hand it privacy questions, and answers one with the authorisation page', async () => {
+  // installed by app.js (services/privacy.weapp.ts) when the page above launched
+  expect(privacyHandlers).toHaveLength(1)
+  privacyHandlers[0]!(() => undefined, { referrer: 'getLocation' })
+  await waitFor(() => fake.navigations.find((n) => n.url.startsWith('/citizen/pages/privacy-auth/index')), 'the authorisation page to open')
 })
