@@ -2,6 +2,7 @@ import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { startFakeWechat, type FakeWechat } from '../fake-wechat/server'
 import { waitFor } from '../helpers/wait-for'
 import type { SessionView } from '../../domain/schemas/auth'
+import { AUTO_CLOSE_QUEUE, RETENTION_QUEUE } from '../../server/jobs/follow-up'
 
 const TEMPLATES = {
   accepted: { id: 'tmpl-accepted', fields: { character_string1: 'trackingCode', phrase2: 'status', time3: 'at' } },
@@ -114,3 +115,19 @@ it('a transient error (-1) is retried with the same grant, and then sent', async
   expect(sends('o-flaky-a')).toHaveLength(2)
   expect(await grants(m.id)).toHaveLength(1)
 }, 40_000)
+
+it('schedules the nightly auto-close and retention jobs (Beijing time)', async () => {
+  const schedules = await t.app.jobs!.getSchedules()
+  expect(schedules).toContainEqual(expect.objectContaining({ name: AUTO_CLOSE_QUEUE, cron: '30 2 * * *', timezone: 'Asia/Shanghai' }))
+  expect(schedules).toContainEqual(expect.objectContaining({ name: RETENTION_QUEUE, cron: '0 3 * * *', timezone: 'Asia/Shanghai' }))
+})
+
+it('the auto-close job, when it runs, closes through the queue too', async () => {
+  const m = await subscribed('o-ok-5', ['tmpl-none'])
+  await post(staff, `/api/items/${m.id}/actions`, { action: 'accept' })
+  await post(staff, `/api/items/${m.id}/reply`, { body: '答复' })
+  // Eight days ago, as far as the job is concerned.
+  await t.db.updateTable('item_event').set({ created_at: new Date(Date.now() - 8 * 86_400_000) }).where('item_id', '=', m.id).execute()
+  await t.app.jobs!.send(AUTO_CLOSE_QUEUE, {})
+  await waitFor(async () => (await t.db.selectFrom('item').select('status').where('id', '=', m.id).executeTakeFirst())?.status === 'closed', 'the job to close the unrated message')
+})
