@@ -1,5 +1,5 @@
 import type { Machine } from './state-machine'
-import type { Role } from './roles'
+import type { MachineRole } from './roles'
 import { messageMachine, type MessageAction } from './message/state-machine'
 import { caseMachine, type CaseAction } from './case/state-machine'
 
@@ -7,7 +7,7 @@ export const ITEM_KINDS = ['message', 'case'] as const
 export type ItemKind = (typeof ITEM_KINDS)[number]
 
 /** Each kind of item follows its own transition table. */
-export const ITEM_MACHINES: Readonly<Record<ItemKind, Machine<string, string, Role>>> = {
+export const ITEM_MACHINES: Readonly<Record<ItemKind, Machine<string, string, MachineRole>>> = {
   message: messageMachine,
   case: caseMachine
 }

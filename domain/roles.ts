@@ -19,3 +19,10 @@ export function hasAnyRole(userRoles: readonly Role[], wanted: readonly Role[]):
 
 // Who works the desk is defined in desk.ts; re-exported here for code written before it existed.
 export { INBOX_ROLES, DESK_ROLES } from './desk'
+
+/**
+ * Who takes an action no person takes (a message nobody rated within the time closes by a
+ * job). Never a user's role: no account holds it, so no request can act as it.
+ */
+export const SYSTEM_ROLE = 'system' as const
+export type MachineRole = Role | typeof SYSTEM_ROLE

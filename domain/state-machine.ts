@@ -16,8 +16,8 @@ export type Milestone = 'accepted_at' | 'first_reply_at' | 'closed_at'
 export const MILESTONES: readonly Milestone[] = ['accepted_at', 'first_reply_at', 'closed_at']
 
 /** Inputs an action may take besides its name. */
-export type ActionInputField = 'reason' | 'note' | 'body' | 'transferredTo' | 'into'
-export const ACTION_INPUT_FIELDS: readonly ActionInputField[] = ['reason', 'note', 'body', 'transferredTo', 'into']
+export type ActionInputField = 'reason' | 'note' | 'body' | 'transferredTo' | 'into' | 'rating'
+export const ACTION_INPUT_FIELDS: readonly ActionInputField[] = ['reason', 'note', 'body', 'transferredTo', 'into', 'rating']
 export type ActionInputs = Partial<Record<ActionInputField, string>>
 
 export interface InputRule {
@@ -32,6 +32,11 @@ export interface InputRule {
   missing?: string
   /** Only accepted together with another field's value (a transfer only with "out of jurisdiction"). */
   onlyWith?: { field: ActionInputField; value: string }
+  /**
+   * Only these roles may give the input (a rating is the author's word: a non-author acts
+   * without the citizen role, see services/items.ts#actingRoles).
+   */
+  onlyBy?: { roles: readonly string[]; who: string }
 }
 
 /** What a guard may read: who acts, the item's status and who did what to it before. */
@@ -75,9 +80,10 @@ export interface Transition<S extends string, R extends string, M extends string
   /**
    * Taken elsewhere than through the item's action buttons: `drafts` (using a case in a draft,
    * publishing it), `duplicates` (merging, from the list of likely duplicates), `ledger`
-   * (publishing a draft: recorded in the publication ledger).
+   * (publishing a draft: recorded in the publication ledger), `rating` (the citizen's
+   * 满意/不满意 form), `job` (taken by the system on a schedule, never by a person).
    */
-  via?: 'drafts' | 'duplicates' | 'ledger'
+  via?: 'drafts' | 'duplicates' | 'ledger' | 'rating' | 'job'
   /** Method syntax on purpose: a table of one kind still fits where any kind's is expected. */
   guard?(ctx: GuardContext<S>): DomainError | null
 }
@@ -118,11 +124,12 @@ export interface Machine<S extends string, A extends string, R extends string, M
 
 const charCount = (s: string) => Array.from(s).length
 
-function checkInputs(label: string, rules: Partial<Record<ActionInputField, InputRule>>, inputs: ActionInputs): DomainError | null {
+function checkInputs(label: string, rules: Partial<Record<ActionInputField, InputRule>>, inputs: ActionInputs, roles: readonly string[]): DomainError | null {
   for (const [field, value] of Object.entries(inputs) as [ActionInputField, string | undefined][]) {
     if (value === undefined) continue
     const rule = rules[field]
     if (!rule) return new InvalidError(`「${label}」不需要填写 ${field}，请删除后重试`, field)
+    if (rule.onlyBy && !rule.onlyBy.roles.some((r) => roles.includes(r))) return new ForbiddenError(`只有${rule.onlyBy.who}可以填写${rule.label}`)
     if (rule.choices && !rule.choices.includes(value)) return new InvalidError(`${rule.label}的取值不正确，可选：${rule.choices.join(' / ')}`, field)
     if (rule.max !== undefined && charCount(value) > rule.max) return new InvalidError(`${rule.label}不能超过 ${rule.max} 个字，当前 ${charCount(value)} 个字`, field)
     if (rule.onlyWith && inputs[rule.onlyWith.field] !== rule.onlyWith.value) {
@@ -171,7 +178,7 @@ export function defineMachine<S extends string, A extends string, R extends stri
       const to = next(status, action)
       if (!to) return { error: new ConflictError(`当前状态为「${statusLabels[status]}」，不能执行「${t.label}」`, { status, action }, 'conflict') }
       if (!t.by.some((r) => roles.includes(r))) return { error: new ForbiddenError(`您没有权限执行「${t.label}」`) }
-      const invalid = checkInputs(t.label, t.inputs ?? {}, inputs)
+      const invalid = checkInputs(t.label, t.inputs ?? {}, inputs, roles)
       if (invalid) return { error: invalid }
       const refused = t.guard?.({ ...context, actorId: context?.actorId ?? '', history: context?.history ?? [], status, inputs })
       if (refused) return { error: refused }

@@ -41,6 +41,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger']
   /** Fixed clock for the background jobs (tests). */
   jobsNow?: JobsOptions['now']
+  /** Tests: retry subscribe messages after a second, not half a minute. */
+  subscribeRetry?: JobsOptions['subscribeRetry']
   /** The database's notifications (OpenedDatabase.listen): live updates across processes. */
   listen?: ListenFn
   /** Tests: the clock of presence expiry and SSE tickets, and the stream heartbeat. */
@@ -82,7 +84,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(content, { mode: deps.config.wechat.mode, content: deps.config.content })
   await app.register(media, { media: deps.config.media, jwtSecret: deps.config.jwtSecret })
   await app.register(tmpSweeper, tmpSweeperOptions(deps.config.media))
-  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow, mediaCheckTimeoutMinutes: deps.config.content.mediaCheckTimeoutMinutes })
+  await app.register(jobs, { enabled: deps.config.jobs, now: deps.jobsNow, mediaCheckTimeoutMinutes: deps.config.content.mediaCheckTimeoutMinutes, followUp: deps.config.followUp, subscribeRetry: deps.subscribeRetry })
   await app.register(live, { listen: deps.listen, jwtSecret: deps.config.jwtSecret, ...deps.live })
   // Routes.
   await app.register(api, { prefix: '/api' })

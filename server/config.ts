@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_WORD_LIST } from './content/word-list'
+import { parseSubscribeTemplates, type SubscribeTemplates } from './wechat/subscribe-templates'
 
 /** Environment variables zhibao reads; validated once at start-up. */
 export const EnvSchema = Type.Object({
@@ -44,6 +45,19 @@ export const EnvSchema = Type.Object({
   MEDIA_TMP_SWEEP_SECONDS: Type.Integer({ minimum: 10, maximum: 7 * 86400, default: 3600 }),
   /** Background jobs (pg-boss on the same database): daily 催办 reminders. Tests turn them off. */
   JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  /** Days a replied message waits for the citizen's rating before the job closes it. */
+  RATING_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 7 }),
+  /** Days after a message is closed before its contact details (phone…) are erased. */
+  CONTACT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 180 }),
+  /**
+   * Subscribe-message templates (订阅消息, one-time) as JSON: for each change the citizen hears of
+   * (accepted, replied, closed) the template id and which value fills each of its fields, e.g.
+   * {"replied":{"id":"tmplA","fields":{"character_string1":"trackingCode","thing2":"summary","time3":"at"}}}.
+   * Values: trackingCode, category, status, summary (the reply or note, cut to 20 characters), at.
+   */
+  SUBSCRIBE_TEMPLATES: Type.String({ default: '' }),
+  /** miniprogram_state of subscribe/send: which build the message opens. */
+  SUBSCRIBE_MINIPROGRAM_STATE: Type.Union([Type.Literal('developer'), Type.Literal('trial'), Type.Literal('formal')], { default: 'formal' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' }
@@ -83,6 +97,11 @@ export interface Config {
     corsOrigins: string[]
   }
   jobs: boolean
+  followUp: {
+    ratingWindowDays: number
+    contactRetentionDays: number
+    subscribe: { templates: SubscribeTemplates; miniprogramState: 'developer' | 'trial' | 'formal' }
+  }
   media: {
     /** Local folder (default) or S3-compatible object storage. */
     storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
@@ -153,6 +172,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
     },
     jobs: parsed.JOBS === 'on',
+    followUp: {
+      ratingWindowDays: parsed.RATING_WINDOW_DAYS,
+      contactRetentionDays: parsed.CONTACT_RETENTION_DAYS,
+      subscribe: { templates: subscribeTemplates(parsed.SUBSCRIBE_TEMPLATES), miniprogramState: parsed.SUBSCRIBE_MINIPROGRAM_STATE }
+    },
     media: {
       storage:
         parsed.MEDIA_STORAGE === 's3'
@@ -169,6 +193,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       urlTtlSeconds: parsed.MEDIA_URL_TTL_SECONDS,
       tmpSweepSeconds: parsed.MEDIA_TMP_SWEEP_SECONDS
     }
+  }
+}
+
+/** SUBSCRIBE_TEMPLATES is JSON: a mistake in it stops the start-up with the variable named. */
+function subscribeTemplates(raw: string): SubscribeTemplates {
+  try {
+    return parseSubscribeTemplates(raw)
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err))
   }
 }
 

@@ -24,14 +24,18 @@ export default defineAppConfig({
   // Main package: only what every user needs at launch. Role pages live in subpackages.
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
-    { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index', 'pages/board/index', 'pages/board-entry/index'] },
-    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/board-review/index', 'pages/moderation/index'] },
+    { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index', 'pages/board/index', 'pages/board-entry/index', 'pages/track/index', 'pages/privacy/index', 'pages/privacy-auth/index'] },
+    { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/board-review/index', 'pages/moderation/index', 'pages/satisfaction/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
     { root: 'admin', pages: ['pages/index/index'] }
   ],
   // Officers record where a typical case happened, citizens where a message's matter is (wx.getLocation needs both declarations).
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '用于记录事例或留言的发生地点' } },
+  // WeChat's privacy check: personal-information APIs wait for the user's agreement, asked for
+  // by onNeedPrivacyAuthorization (services/privacy.weapp.ts opens the authorisation page).
+  // chooseMedia needs no requiredPrivateInfos entry; the phone button is covered by the agreement.
+  __usePrivacyCheck__: true,
   // Inject only the components a page uses (WeChat's 按需注入), as its code-quality scan asks.
   lazyCodeLoading: 'requiredComponents',
   // Dark mode (WeChat's DarkMode 适配指南): the mini-program follows the system theme; the navigation

@@ -3,10 +3,13 @@ import { useLaunch } from '@tarojs/taro'
 import { session } from './services/session'
 import { silentLogin } from './services/login'
 import { ApiError, setSilentSignIn, showError } from './services/api'
+import { installPrivacyHandler } from './services/privacy'
 import './app.scss'
 
 // Where the platform signs in silently (WeChat), an ended refresh token is replaced the same way.
 setSilentSignIn(silentLogin)
+// Before any page asks for a phone number or a location: WeChat asks through it (weapp only).
+installPrivacyHandler()
 
 /**
  * Signs in on launch where the platform can do it silently (WeChat). Never navigates: a page

@@ -16,6 +16,7 @@ export type {
 export type { BatchBody, BatchAnswer, BatchResult, ItemChangeView, DuplicateCandidate, DuplicatesAnswer, MergeBody } from '../domain/schemas/triage'
 export type { InboxItem, InboxPage, InboxQuery, InboxCounts, InboxViewQuery, SavedViewBody, SavedViewView, SavedViewList, SearchMatch } from '../domain/schemas/inbox'
 export type { ErrorBody } from '../domain/schemas/common'
+export type { TrackView, RatingBody, SubscriptionsView, SubscribeTemplatesView, SatisfactionReport, ProgressView } from '../domain/schemas/follow-up'
 export type {
   CreateCaseBody,
   ResubmitCaseBody,

@@ -2,14 +2,14 @@ import { defineMachine, type GuardContext, type InputRule, type StatusBucket } f
 import { ConflictError, InvalidError, NotFoundError, type DomainError } from '../errors'
 
 export type { StatusBucket } from '../state-machine'
-import type { Role } from '../roles'
+import { SYSTEM_ROLE, type MachineRole } from '../roles'
 import { DESK_ROLES } from '../desk'
 import { ACTION_NOTE_MAX, LIMITS, REPLY_BODY_MAX } from '../limits'
 
 export const MESSAGE_STATUSES = ['new', 'accepted', 'in_progress', 'replied', 'closed', 'rejected', 'reopened', 'merged'] as const
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
 
-export const MESSAGE_ACTIONS = ['accept', 'reject', 'start', 'reply', 'close', 'reopen', 'merge'] as const
+export const MESSAGE_ACTIONS = ['accept', 'reject', 'start', 'reply', 'close', 'reopen', 'merge', 'auto_close'] as const
 export type MessageAction = (typeof MESSAGE_ACTIONS)[number]
 
 export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
@@ -46,6 +46,18 @@ export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
 
 const note: InputRule = { required: false, label: '说明', max: ACTION_NOTE_MAX }
 
+/** The citizen's verdict on a reply (满意 / 基本满意 / 不满意), given with close or reopen. */
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
+export type Rating = (typeof RATINGS)[number]
+export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' }
+/** Ratings that end the matter (close); the others send it back to the bureau (reopen). */
+const CLOSING_RATINGS = ['satisfied', 'basically_satisfied'] as const satisfies readonly Rating[]
+const REOPENING_RATINGS = ['dissatisfied'] as const satisfies readonly Rating[]
+/** Only the author rates: a colleague acting on someone else's message has no citizen role there. */
+const rating = (choices: readonly Rating[]): InputRule => ({ required: false, label: '评价', choices, onlyBy: { roles: ['citizen'], who: '留言人本人' } })
+/** The comment that comes with a rating (why not satisfied), kept as the event's text. */
+const comment: InputRule = { required: false, label: '评价意见', max: ACTION_NOTE_MAX }
+
 /** Where a message still open may be merged: the table's own statuses, read by the guard. */
 const MERGEABLE_FROM = ['new', 'accepted', 'in_progress', 'reopened'] as const satisfies readonly MessageStatus[]
 
@@ -76,7 +88,7 @@ function mergeGuard(ctx: GuardContext<MessageStatus>): DomainError | null {
  * directly: simple questions need no separate handling step. Every change is public: the
  * citizen follows their message's progress.
  */
-export const messageMachine = defineMachine<MessageStatus, MessageAction, Role>({
+export const messageMachine = defineMachine<MessageStatus, MessageAction, MachineRole>({
   noun: '留言',
   statuses: MESSAGE_STATUSES,
   statusLabels: MESSAGE_STATUS_LABELS,
@@ -107,8 +119,12 @@ export const messageMachine = defineMachine<MessageStatus, MessageAction, Role>(
       stamps: ['first_reply_at'],
       public: true
     },
-    close: { from: ['replied'], to: 'closed', by: ['citizen', ...DESK_ROLES], label: '办结', inputs: { note }, stamps: ['closed_at'], public: true },
-    reopen: { from: ['replied'], to: 'reopened', by: ['citizen'], label: '不满意，重新办理', inputs: { note }, clears: ['closed_at'], public: true },
+    // The citizen closes with 满意/基本满意 (the rating form); staff close without a rating.
+    close: { from: ['replied'], to: 'closed', by: ['citizen', ...DESK_ROLES], label: '办结', inputs: { rating: rating(CLOSING_RATINGS), note: comment }, stamps: ['closed_at'], public: true },
+    // 不满意 sends the message back to the bureau, with the citizen's comment as the event's text.
+    reopen: { from: ['replied'], to: 'reopened', by: ['citizen'], label: '不满意，重新办理', inputs: { rating: rating(REOPENING_RATINGS), note: comment }, clears: ['closed_at'], public: true },
+    // No rating within the configured days (RATING_WINDOW_DAYS): the daily job closes it.
+    auto_close: { from: ['replied'], to: 'closed', by: [SYSTEM_ROLE], label: '逾期未评价，自动办结', stamps: ['closed_at'], public: true, via: 'job' },
     // Public: the citizen is told where the message went and follows the survivor's reply.
     merge: {
       from: MERGEABLE_FROM,
@@ -133,3 +149,15 @@ export const MERGED_STATUS: MessageStatus = 'merged'
 /** Recorded on the surviving item (no status change, internal): 合并了 留言 XXXX. */
 export const MERGED_IN_EVENT = 'merged_in'
 export const MERGED_IN_LABEL = '合并了'
+
+/** What the daily job takes on a replied message nobody rated in time. */
+export const AUTO_CLOSE_ACTION: MessageAction = 'auto_close'
+/** The status a reply leaves a message in: where the rating window starts. */
+export const REPLIED_STATUS: MessageStatus = messageMachine.table[REPLY_ACTION].to
+
+/** The action a rating takes: the one whose rating input accepts it (close or reopen). */
+export function ratingAction(r: Rating): MessageAction {
+  const action = messageMachine.actions.find((a) => messageMachine.table[a].inputs?.rating?.choices?.includes(r))
+  if (!action) throw new Error(`no action takes the rating ${r}`)
+  return action
+}

@@ -2,10 +2,11 @@ import { Type, type Static } from 'typebox'
 import { DateTime, Line, Text, Uuid } from './formats'
 import { MESSAGE_CATEGORIES } from '../message/categories'
 import { MESSAGE_BODY_MAX, REPLY_BODY_MAX, ACTION_NOTE_MAX, INTERNAL_NOTE_MAX, PHONE_PATTERN, LIMITS } from '../limits'
-import { MERGED_IN_EVENT, MESSAGE_STATUSES, REJECT_REASONS } from '../message/state-machine'
+import { MERGED_IN_EVENT, MESSAGE_STATUSES, RATINGS, REJECT_REASONS } from '../message/state-machine'
 import { CONTACT_REVEAL_EVENT } from '../message/contact'
 import { CREDIT_CODE_PATTERN } from '../message/credit-code'
 import { ITEM_KINDS, ALL_ACTIONS, ALL_STATUSES } from '../item-kinds'
+import { CONTACT_ERASED_EVENT } from '../message/retention'
 import { CREATE_EVENT, DESK_OPERATIONS, PRIORITIES } from '../desk-operations'
 import { CaseStatusSchema } from './case'
 import { EvidenceMediaView, Place } from './case'
@@ -16,11 +17,12 @@ import { ITEM_MODERATIONS } from '../moderation/item'
 export const ItemKind = literalUnion(ITEM_KINDS, { title: '类型' })
 export const MessageCategorySchema = literalUnion(MESSAGE_CATEGORIES, { title: '留言类别' })
 export const MessageStatusSchema = literalUnion(MESSAGE_STATUSES, { title: '状态' })
+export const RatingSchema = literalUnion(RATINGS, { title: '评价（满意 / 基本满意 / 不满意）' })
 /** A status of either kind; which one applies is the item's `kind`. */
 export const ItemStatusSchema = Type.Union([MessageStatusSchema, CaseStatusSchema], { title: '状态' })
 export const ItemActionSchema = literalUnion(ALL_ACTIONS as string[], { title: '操作' })
 /** What a timeline event records: the creation, a transition of either kind, or desk work. */
-export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS), MERGED_IN_EVENT, CONTACT_REVEAL_EVENT], { title: '事件' })
+export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS), MERGED_IN_EVENT, CONTACT_REVEAL_EVENT, CONTACT_ERASED_EVENT], { title: '事件' })
 /** Present on every change: the version the client last saw; an older one is refused (409). */
 export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, title: '版本号（version）' })
 
@@ -80,6 +82,8 @@ export const TimelineEvent = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
   /** Where a message out of jurisdiction was passed on to. */
   transferredTo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The citizen's rating given with this event (close or reopen). */
+  rating: Type.Optional(RatingSchema),
   /** False for internal events (notes, assignment) that the item's author never sees. */
   isPublic: Type.Optional(Type.Boolean()),
   at: DateTime()

@@ -29,6 +29,7 @@ import type { DraftFlagTable } from './tables/draft-flag'
 import type { EditorialExpressionTable } from './tables/editorial-expression'
 import type { BoardEntryTable } from './tables/board-entry'
 import type { WechatTokenTable } from './tables/wechat-token'
+import type { SubscribeGrantTable } from './tables/subscribe-grant'
 
 export interface Database {
   org: OrgTable
@@ -62,6 +63,7 @@ export interface Database {
   editorial_expression: EditorialExpressionTable
   board_entry: BoardEntryTable
   wechat_token: WechatTokenTable
+  subscribe_grant: SubscribeGrantTable
 }
 
 export type Db = Kysely<Database>

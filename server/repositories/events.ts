@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/database'
 import type { NewItemEvent } from '../db/tables/item-event'
 import type { Role } from '../../domain/roles'
+import type { Rating } from '../../domain/message/state-machine'
 
 export interface TimelineRow {
   item_id: string
@@ -11,6 +12,7 @@ export interface TimelineRow {
   body: string | null
   reason: string | null
   transferred_to: string | null
+  rating: Rating | null
   is_public: boolean
   created_at: Date
   actor_id: string | null
@@ -29,7 +31,7 @@ export async function listEventRows(db: DbOrTx, itemIds: string[], publicOnly: b
   let q = db
     .selectFrom('item_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-    .select(['e.item_id', 'e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.body', 'e.reason', 'e.transferred_to', 'e.created_at', 'e.is_public', 'e.actor_id', 'u.name as actor_name', 'u.roles as actor_roles'])
+    .select(['e.item_id', 'e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.body', 'e.reason', 'e.transferred_to', 'e.rating', 'e.created_at', 'e.is_public', 'e.actor_id', 'u.name as actor_name', 'u.roles as actor_roles'])
     .where('e.item_id', 'in', itemIds)
     .orderBy('e.created_at')
     .orderBy('e.id')
@@ -52,7 +54,7 @@ export async function lastEvent(db: DbOrTx, itemId: string): Promise<TimelineRow
   const row = await db
     .selectFrom('item_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-    .select(['e.item_id', 'e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.body', 'e.reason', 'e.transferred_to', 'e.created_at', 'e.is_public', 'e.actor_id', 'u.name as actor_name', 'u.roles as actor_roles'])
+    .select(['e.item_id', 'e.id', 'e.action', 'e.from_status', 'e.to_status', 'e.body', 'e.reason', 'e.transferred_to', 'e.rating', 'e.created_at', 'e.is_public', 'e.actor_id', 'u.name as actor_name', 'u.roles as actor_roles'])
     .where('e.item_id', '=', itemId)
     .orderBy('e.created_at', 'desc')
     .orderBy('e.id', 'desc')

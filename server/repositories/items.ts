@@ -29,6 +29,13 @@ export async function loadVisibleItem(db: DbOrTx, actor: Actor, id: string, lock
   return item
 }
 
+/** A job's view: any item of the bureau, locked for the change it makes. */
+export async function loadItemForSystem(db: DbOrTx, orgId: string, id: string): Promise<Item> {
+  const item = await db.selectFrom('item').selectAll().where('id', '=', id).where('org_id', '=', orgId).forUpdate().executeTakeFirst()
+  if (!item) throw new NotFoundError('内容不存在')
+  return item
+}
+
 export async function insertItem(db: DbOrTx, item: NewItem): Promise<Item> {
   return db.insertInto('item').values(item).returningAll().executeTakeFirstOrThrow()
 }

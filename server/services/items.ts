@@ -4,12 +4,12 @@ import type { ItemDetail, AssignBody, NoteBody, PriorityBody, TopicsBody } from 
 import type { Role } from '../../domain/roles'
 import type { ActionInputs, Milestone, StatusBucket } from '../../domain/state-machine'
 import { ITEM_MACHINES, type ItemKind } from '../../domain/item-kinds'
-import { REPLY_ACTION } from '../../domain/message/state-machine'
+import { REPLY_ACTION, type Rating } from '../../domain/message/state-machine'
 import { DESK_OPERATIONS, PRIORITY_LABELS, mentionedNames, type DeskOperationName, type Priority } from '../../domain/desk-operations'
 import { ConflictError, ForbiddenError, InvalidError } from '../../domain/errors'
-import { hasAnyRole } from '../../domain/roles'
+import { hasAnyRole, SYSTEM_ROLE, type MachineRole } from '../../domain/roles'
 import { appendEvent, eventsSinceVersion, itemHistory, lastEvent, listEventRows } from '../repositories/events'
-import { findDepartment, findDeskUser, insertItem, loadItemParts, loadVisibleItem, lockWithOther, seesInbox, updateItem, type Actor } from '../repositories/items'
+import { findDepartment, findDeskUser, insertItem, loadItemForSystem, loadItemParts, loadVisibleItem, lockWithOther, seesInbox, updateItem, type Actor } from '../repositories/items'
 import type { ItemChangeView } from '../../domain/schemas/triage'
 import { eventActionLabel } from '../../domain/event-labels'
 import { isCanonicalUuid } from '../../domain/schemas/formats'
@@ -177,26 +177,39 @@ export interface TransitionInput extends ActionInputs {
  * once cannot both move the same item. `alsoDo` runs in the same transaction after the table
  * allowed the change (a resubmitted case's new text).
  */
+/**
+ * The system acting on its own (a job): no person, so no event actor; it acts only through
+ * actions whose table entry names SYSTEM_ROLE, which no account holds.
+ */
+export interface SystemActor {
+  system: true
+  orgId: string
+}
+export const systemActor = (orgId: string): SystemActor => ({ system: true, orgId })
+const isSystem = (a: Actor | SystemActor): a is SystemActor => 'system' in a
+
 export async function transition(
   db: Db | TxScope,
-  actor: Actor,
+  actor: Actor | SystemActor,
   id: string,
   input: TransitionInput,
   alsoDo?: (scope: TxScope, item: Item) => Promise<void>
 ): Promise<Item> {
   return inTransaction(db, async (scope) => {
     const { action, version, ...inputs } = input
+    const person = isSystem(actor) ? null : actor
     // An action naming another item (a merge's `into`) locks both, and its guard sees the other.
     const otherId = inputs.into?.toLowerCase()
     const otherRow = otherId === undefined ? undefined : isCanonicalUuid(otherId) ? await lockWithOther(scope.tx, actor.orgId, id, otherId) : null
-    const item = await loadVisibleItem(scope.tx, actor, id, true)
-    refuseUnmoderated(actor, item)
+    const item = person ? await loadVisibleItem(scope.tx, person, id, true) : await loadItemForSystem(scope.tx, actor.orgId, id)
+    if (person) refuseUnmoderated(person, item)
     const machine = ITEM_MACHINES[item.kind]
     const other = otherRow && { ...otherRow, bucket: ITEM_MACHINES[otherRow.kind].buckets[otherRow.status]! }
     const t = machine.isAction(action) ? machine.table[action] : undefined
     const history = t?.guard ? await itemHistory(scope.tx, item.id) : []
-    const context = { actorId: actor.id, history, itemId: item.id, ...(otherId === undefined ? {} : { other: other ?? null }) }
-    const checked = machine.check({ status: item.status, action, roles: actingRoles(actor, item), inputs, context })
+    const context = { actorId: person?.id ?? '', history, itemId: item.id, ...(otherId === undefined ? {} : { other: other ?? null }) }
+    const roles: readonly MachineRole[] = person ? actingRoles(person, item) : [SYSTEM_ROLE]
+    const checked = machine.check({ status: item.status, action, roles, inputs, context })
     if ('error' in checked) throw checked.error
     await checkVersion(scope, item, version)
     const at = new Date()
@@ -205,17 +218,18 @@ export async function transition(
     if (alsoDo) await alsoDo(scope, item)
     const link: ItemUpdate = other ? { duplicate_of: other.id } : {}
     const updated = await updateItem(scope.tx, id, { status: checked.to, ...stamp(item, at, t!.stamps, t!.clears), ...hooked, ...link }, at)
-    if (other) await recordMergedInto(scope, actor, updated, other.id, at)
+    if (other && person) await recordMergedInto(scope, person, updated, other.id, at)
     await appendEvent(scope.tx, {
       org_id: item.org_id,
       item_id: id,
-      actor_id: actor.id,
+      actor_id: person?.id ?? null,
       action,
       from_status: item.status,
       to_status: checked.to,
       body: inputs.body ?? inputs.note ?? null,
       reason: inputs.reason ?? null,
       transferred_to: inputs.transferredTo ?? null,
+      rating: (inputs.rating as Rating | undefined) ?? null,
       is_public: t!.public,
       item_version: updated.version
     })

@@ -49,7 +49,7 @@ export async function recordMergedInto(scope: TxScope, actor: Actor, merged: Ite
  * The survivor's public timeline as another citizen (the merged message's author) may see it:
  * what the bureau did, with the survivor's author's own words and name left out.
  */
-function forOtherCitizen(r: TimelineRow): TimelineEvent {
+export function forOtherCitizen(r: TimelineRow): TimelineEvent {
   const event = toTimelineEvent(r, true)
   return isStaffRow(r) ? event : { ...event, actorName: null, body: null }
 }

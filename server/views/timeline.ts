@@ -23,6 +23,7 @@ export function toTimelineEvent(r: TimelineRow, forPublic: boolean): TimelineEve
     body: r.body,
     reason: r.reason,
     ...(r.transferred_to ? { transferredTo: r.transferred_to } : {}),
+    ...(r.rating ? { rating: r.rating } : {}),
     ...(forPublic ? {} : { isPublic: r.is_public }),
     at: r.created_at.toISOString()
   }

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { eventActionLabel, REJECT_REASON_LABELS, type RejectReason, type TimelineEvent } from '@/domain'
+import { eventActionLabel, RATING_LABELS, REJECT_REASON_LABELS, type RejectReason, type TimelineEvent } from '@/domain'
 import { formatTime } from './format'
 import type { StatusKind } from './status-tones'
 import './timeline.scss'
@@ -33,6 +33,9 @@ export function Timeline({ events, showActor = false, kind = 'message' }: Timeli
             {showActor && e.actorName ? <Text className='zb-timeline__actor'>{e.actorName}</Text> : null}
             <Text className='zb-timeline__time'>{formatTime(e.at)}</Text>
             {e.reason ? <Text className='zb-timeline__text'>原因：{reasonLabel(e.reason)}</Text> : null}
+            {/* The citizen's rating, and the comment given with it (why not satisfied). */}
+            {e.rating ? <Text className='zb-timeline__text zb-timeline__rating'>评价：{RATING_LABELS[e.rating]}</Text> : null}
+            {e.rating && e.body && !showActor ? <Text className='zb-timeline__text'>意见：{e.body}</Text> : null}
             {/* A case's note (what to add, why archived) is part of its history. Staff also see
                 what each reply said, so a colleague picking the item up reads the whole exchange;
                 the citizen's own view shows the reply above the timeline instead. */}

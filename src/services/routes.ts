@@ -13,3 +13,11 @@ export const boardEntryPage = (id: string) => `/citizen/pages/board-entry/index?
 export const BOARD_REVIEW_PAGE = '/staff/pages/board-review/index'
 /** 待审核内容: what the content check held, for staff to approve or refuse (issue 8). */
 export const MODERATION_PAGE = '/staff/pages/moderation/index'
+/** 查询留言 by 留言码: works without signing in. */
+export const TRACK_PAGE = '/citizen/pages/track/index'
+/** 隐私说明: what is kept, why, for how long, who sees it, how to ask for deletion. */
+export const PRIVACY_NOTICE_PAGE = '/citizen/pages/privacy/index'
+/** WeChat's privacy authorisation (onNeedPrivacyAuthorization opens it). */
+export const PRIVACY_AUTH_PAGE = '/citizen/pages/privacy-auth/index'
+/** 满意度统计 for everyone who works the inbox. */
+export const SATISFACTION_PAGE = '/staff/pages/satisfaction/index'

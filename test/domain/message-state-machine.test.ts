@@ -1,11 +1,11 @@
-import { messageMachine, MESSAGE_STATUSES, MESSAGE_ACTIONS, type MessageStatus, type MessageAction } from '../../domain/message/state-machine'
+import { messageMachine, MESSAGE_STATUSES, MESSAGE_ACTIONS, ratingAction, RATINGS, type MessageStatus, type MessageAction } from '../../domain/message/state-machine'
 
 // The full table, written out independently: every (status, action) pair and its expected result.
 const expected: Record<MessageStatus, Partial<Record<MessageAction, MessageStatus>>> = {
   new: { accept: 'accepted', reject: 'rejected', merge: 'merged' },
   accepted: { start: 'in_progress', reply: 'replied', merge: 'merged' },
   in_progress: { reply: 'replied', merge: 'merged' },
-  replied: { close: 'closed', reopen: 'reopened' },
+  replied: { close: 'closed', reopen: 'reopened', auto_close: 'closed' },
   closed: {},
   rejected: {},
   reopened: { start: 'in_progress', reply: 'replied', merge: 'merged' },
@@ -84,5 +84,37 @@ describe('what the app shows, read from the table', () => {
     expect(m.requiredInput('reply')).toBe('body')
     expect(m.requiredInput('merge')).toBe('into')
     expect(m.actions.filter((a) => m.isOneTap(a)).sort()).toEqual(['accept', 'close', 'reopen', 'start'])
+  })
+})
+
+describe('rating: the input of close and reopen', () => {
+  const rate = (action: string, roles: ('citizen' | 'staff' | 'system')[], rating: string, note?: string) =>
+    messageMachine.check({ status: 'replied', action, roles, inputs: { rating, ...(note ? { note } : {}) } })
+  const err = (r: ReturnType<typeof rate>) => ('error' in r ? r.error.kind : null)
+
+  it('满意 and 基本满意 close, 不满意 reopens: the action is the one whose rating input accepts it', () => {
+    expect(RATINGS.map((r) => [r, ratingAction(r)])).toEqual([
+      ['satisfied', 'close'],
+      ['basically_satisfied', 'close'],
+      ['dissatisfied', 'reopen']
+    ])
+    expect(rate('close', ['citizen'], 'satisfied')).toEqual({ to: 'closed' })
+    expect(rate('reopen', ['citizen'], 'dissatisfied', '还没解决')).toEqual({ to: 'reopened' })
+  })
+  it('a rating that does not fit the action is refused', () => {
+    expect(err(rate('close', ['citizen'], 'dissatisfied'))).toBe('invalid')
+    expect(err(rate('reopen', ['citizen'], 'satisfied'))).toBe('invalid')
+  })
+  it('only the author (who acts with the citizen role) rates; staff close without one', () => {
+    expect(err(rate('close', ['staff'], 'satisfied'))).toBe('forbidden')
+    expect(messageMachine.check({ status: 'replied', action: 'close', roles: ['staff'], inputs: {} })).toEqual({ to: 'closed' })
+  })
+  it('no rating in time: only the system closes, and never through a button', () => {
+    expect(messageMachine.check({ status: 'replied', action: 'auto_close', roles: ['system'], inputs: {} })).toEqual({ to: 'closed' })
+    for (const roles of [['citizen'], ['staff'], ['admin']] as const) {
+      expect(err(messageMachine.check({ status: 'replied', action: 'auto_close', roles, inputs: {} }) as ReturnType<typeof rate>)).toBe('forbidden')
+    }
+    expect(messageMachine.isOneTap('auto_close')).toBe(false)
+    expect(messageMachine.table.auto_close.stamps).toEqual(['closed_at'])
   })
 })

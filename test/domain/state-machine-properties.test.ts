@@ -61,7 +61,7 @@ for (const kind of ITEM_KINDS) {
             if ('error' in r) continue
             const t = machine.table[a]!
             expect(r.to).toBe(t.to)
-            expect(t.by.some((x) => rs.includes(x))).toBe(true)
+            expect(t.by.some((x) => (rs as readonly string[]).includes(x))).toBe(true)
             for (const m of t.stamps ?? []) milestones.add(m)
             for (const m of t.clears ?? []) milestones.delete(m)
             status = r.to
@@ -104,7 +104,7 @@ for (const kind of ITEM_KINDS) {
     it('desk transitions are open to exactly the desk roles; reviewers only read', () => {
       for (const a of machine.actions) {
         const by = machine.table[a]!.by
-        if (by.some((r) => DESK_ROLES.includes(r))) expect(DESK_ROLES.every((r) => by.includes(r))).toBe(true)
+        if (by.some((r) => (DESK_ROLES as readonly string[]).includes(r))) expect(DESK_ROLES.every((r) => by.includes(r))).toBe(true)
         expect(by).not.toContain('reviewer')
       }
       expect(INBOX_ROLES).toContain('reviewer')

@@ -20,6 +20,12 @@ import type { AddressInfo } from 'node:net'
  * `FAKE_REVIEW` → review (label 20006), otherwise pass.
  * wxa/media_check_async v2: answers a trace_id and records the request in `mediaChecks`; a test
  * then calls `postMediaCheckEvent` to deliver the signed callback event to the app.
+ * cgi-bin/message/subscribe/send decides by `touser` (the openid):
+ *   `o-43101…`     → 43101 user refused / subscription used up
+ *   `o-bad…`       → 40003 invalid openid
+ *   `o-flaky…`     → -1 system busy on the first call for that openid, then ok
+ *   anything else  → ok ({ errcode: 0, errmsg: 'ok' }); a body without touser, template_id or
+ *                    data is 47001 (data format error)
  */
 export interface FakeWechat {
   baseUrl: string
@@ -99,6 +105,7 @@ export async function startFakeWechat(appId = 'wx-test-appid', secret = 'wx-test
     if (t.dead) return t.dead
     return t.expiresAt <= Date.now() ? 42001 : null
   }
+  const flakySeen = new Set<string>()
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const chunks: Buffer[] = []
@@ -180,6 +187,20 @@ export async function startFakeWechat(appId = 'wx-test-appid', secret = 'wx-test
         errmsg: 'ok',
         phone_info: { phoneNumber: countryCode === '86' ? pure : `+${countryCode}${pure}`, purePhoneNumber: pure, countryCode, watermark: { timestamp: Math.floor(Date.now() / 1000), appid: appId } }
       })
+    }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      if (!query.access_token?.startsWith('fake-access-token-')) return send({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+      if (typeof body?.touser !== 'string' || typeof body?.template_id !== 'string' || typeof body?.data !== 'object' || body.data === null) {
+        return send({ errcode: 47001, errmsg: 'data format error' })
+      }
+      const to: string = body.touser
+      if (to.startsWith('o-43101')) return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
+      if (to.startsWith('o-bad')) return send({ errcode: 40003, errmsg: 'invalid openid' })
+      if (to.startsWith('o-flaky') && !flakySeen.has(to)) {
+        flakySeen.add(to)
+        return send({ errcode: -1, errmsg: 'system error' })
+      }
+      return send({ errcode: 0, errmsg: 'ok', msgid: 1000 + requests.length })
     }
     res.writeHead(404, { 'content-type': 'application/json' })
     res.end(JSON.stringify({ errcode: 404, errmsg: 'unknown api' }))

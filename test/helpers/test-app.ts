@@ -23,7 +23,7 @@ export interface TestApp {
 let elsewhere = 0
 
 /** The production factory on a fresh database, configured from env-style strings like production. */
-export async function createTestApp(env: Record<string, string> = {}, deps: { jobsNow?: () => Date; live?: AppDeps['live'] } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, deps: { jobsNow?: () => Date; live?: AppDeps['live']; subscribeRetry?: AppDeps['subscribeRetry'] } = {}): Promise<TestApp> {
   const database = await freshDatabase()
   const config = loadConfig({
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -35,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}, deps: { jo
     ...env
   })
   const orgId = await ensureDefaultOrg(database.db)
-  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, jobsNow: deps.jobsNow, listen: database.listen, live: deps.live })
+  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, jobsNow: deps.jobsNow, subscribeRetry: deps.subscribeRetry, listen: database.listen, live: deps.live })
   await app.ready()
   return {
     app,

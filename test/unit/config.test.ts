@@ -27,4 +27,13 @@ describe('configuration is validated at start-up', () => {
     expect(first.length).toBeGreaterThanOrEqual(32)
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first)
   })
+  it('follow-up: rating window and retention default to 7 and 180 days; subscribe templates are checked JSON', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).followUp).toEqual({ ratingWindowDays: 7, contactRetentionDays: 180, subscribe: { templates: {}, miniprogramState: 'formal' } })
+    const templates = { replied: { id: 'tmplA', fields: { character_string1: 'trackingCode', thing2: 'summary' } } }
+    expect(loadConfig({ DATA_DIR: tmp(), SUBSCRIBE_TEMPLATES: JSON.stringify(templates), CONTACT_RETENTION_DAYS: '30' }).followUp).toMatchObject({ contactRetentionDays: 30, subscribe: { templates } })
+    expect(() => loadConfig({ DATA_DIR: tmp(), SUBSCRIBE_TEMPLATES: '{nope' })).toThrow(/SUBSCRIBE_TEMPLATES: not JSON/)
+    expect(() => loadConfig({ DATA_DIR: tmp(), SUBSCRIBE_TEMPLATES: JSON.stringify({ replied: { id: 'x', fields: { thing1: 'phone' } } }) })).toThrow(/SUBSCRIBE_TEMPLATES/)
+    expect(() => loadConfig({ DATA_DIR: tmp(), SUBSCRIBE_TEMPLATES: JSON.stringify({ rejected: { id: 'x', fields: {} } }) })).toThrow(/SUBSCRIBE_TEMPLATES/)
+    expect(() => loadConfig({ DATA_DIR: tmp(), RATING_WINDOW_DAYS: '0' })).toThrow(/RATING_WINDOW_DAYS/)
+  })
 })

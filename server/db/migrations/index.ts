@@ -12,6 +12,7 @@ import * as live from './2026-12-04T0300-live'
 import * as notificationKindsAndSubjects from './2026-12-05T0000-notification-kinds-and-subjects'
 import * as contentSecurity from './2026-12-05T0100-content-security'
 import * as messageDetails from './2026-12-05T0200-message-details'
+import * as citizenFollowUp from './2026-12-05T0300-citizen-follow-up'
 import * as publicBoard from './2026-12-05T0400-public-board'
 import * as drafts from './2026-12-05T0500-drafts'
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0000-notification-kinds-and-subjects': notificationKindsAndSubjects,
   '2026-12-05T0100-content-security': contentSecurity,
   '2026-12-05T0200-message-details': messageDetails,
+  '2026-12-05T0300-citizen-follow-up': citizenFollowUp,
   '2026-12-05T0400-public-board': publicBoard,
   '2026-12-05T0500-drafts': drafts
 }

@@ -1,4 +1,5 @@
 import type { Generated, Selectable, Insertable } from 'kysely'
+import type { Rating } from '../../../domain/message/state-machine'
 
 /** Append-only timeline: every change to an item is one row, never updated or deleted. */
 export interface ItemEventTable {
@@ -17,6 +18,8 @@ export interface ItemEventTable {
   is_public: boolean
   /** The item's version right after this event (null for events before migration 2026-12-04T0200). */
   item_version: Generated<number | null>
+  /** The citizen's rating given with close or reopen (满意 / 基本满意 / 不满意). */
+  rating: Generated<Rating | null>
   created_at: Generated<Date>
 }
 export type ItemEvent = Selectable<ItemEventTable>

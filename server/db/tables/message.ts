@@ -8,7 +8,6 @@ export interface MessageTable {
   anonymous: Generated<boolean>
   contact_phone: string | null
   public_consent: Generated<boolean>
-  rating: number | null
   tracking_code: string
   business_name: string | null
   /** 统一社会信用代码 (18 characters, check character verified on the way in). */
@@ -18,6 +17,8 @@ export interface MessageTable {
   place_address: string | null
   place_lat: number | null
   place_lng: number | null
+  /** When the retention job erased the contact details (closed long enough ago). */
+  contact_erased_at: Generated<Date | null>
 }
 export type Message = Selectable<MessageTable>
 export type NewMessage = Insertable<MessageTable>

@@ -25,6 +25,7 @@ import publicBoard from './board'
 import boardProposals from './board-proposals'
 import moderation from './moderation'
 import wechatEvents from './wechat-events'
+import track from './track'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -38,6 +39,8 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(publicBoard)
   // WeChat's message push signs each request itself (WECHAT_CALLBACK_TOKEN).
   await app.register(wechatEvents)
+  // 查询留言 by 留言码 needs no sign-in: the code is the key (rate-limited per address).
+  await app.register(track)
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRoute', (route) => {

@@ -12,7 +12,8 @@ import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
-import { ADMIN_PAGE, BOARD_PAGE, BOARD_REVIEW_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
+import { ADMIN_PAGE, BOARD_PAGE, BOARD_REVIEW_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE, PRIVACY_NOTICE_PAGE, SATISFACTION_PAGE, TRACK_PAGE } from '@/services/routes'
+import { useProgressCount } from './progress-count'
 import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
 import { getOutbox } from '@/services/officer-outbox'
 import './index.scss'
@@ -35,6 +36,7 @@ export default function Home() {
     api.config().then(setConfig, () => setConfig(null))
   }, [])
 
+  const progress = useProgressCount(user?.id ?? null)
   const isDesk = user ? hasAnyRole(user.roles, INBOX_ROLES) : false
   const isOfficer = user ? user.roles.includes('officer') : false
   const isAdmin = user ? user.roles.includes('admin') : false
@@ -70,6 +72,11 @@ export default function Home() {
     <PageShell className='home'>
       <View className='zb-card'>
         <Text className='zb-title'>群众留言</Text>
+        {progress > 0 ? (
+          <View className='home__progress' onClick={go(MY_MESSAGES_PAGE)}>
+            {progress} 条留言有新进展，点击查看
+          </View>
+        ) : null}
         <View className='zb-actions'>
           <Button type='primary' block onClick={go(MESSAGE_NEW_PAGE)}>
             我要留言
@@ -80,7 +87,13 @@ export default function Home() {
           <Button block onClick={go(BOARD_PAGE)}>
             留言选登
           </Button>
+          <Button block onClick={go(TRACK_PAGE)}>
+            凭留言码查询
+          </Button>
         </View>
+        <Button className='home__privacy' fill='none' block onClick={go(PRIVACY_NOTICE_PAGE)}>
+          隐私说明
+        </Button>
       </View>
 
       {isOfficer ? (
@@ -106,6 +119,9 @@ export default function Home() {
             </Button>
             <Button block onClick={go(BOARD_REVIEW_PAGE)}>
               选登审核
+            </Button>
+            <Button block onClick={go(SATISFACTION_PAGE)}>
+              满意度统计
             </Button>
             {isAdmin && ADMIN_PAGE ? (
               <Button block onClick={go(ADMIN_PAGE)}>
