@@ -33,7 +33,15 @@ export const LIMITS = {
   /** Items named in one batch request. */
   batchItems: 200,
   /** Items one "all that match this filter" batch acts on; it says when more matched. */
-  batchFilterCap: 500
+  batchFilterCap: 500,
+  /** An outlet's name in the ledger (人民日报, 市局信息专报, 本局微信公众号). */
+  outletName: 60,
+  /** A publication's link. */
+  publicationLink: 500,
+  /** Credited authors or departments of one piece. */
+  creditsPerPiece: 20,
+  /** A department's or the bureau's yearly target, in pieces. */
+  targetCount: 100000
 } as const
 
 /** A mainland mobile number: 11 digits starting 13–19. */

@@ -18,6 +18,12 @@ import type { SavedViewTable } from './tables/saved-view'
 import type { TopicTable } from './tables/topic'
 import type { CannedReplyTable } from './tables/canned-reply'
 import type { ItemPresenceTable } from './tables/item-presence'
+import type { OutletTable } from './tables/outlet'
+import type { ScoringRuleTable } from './tables/scoring-rule'
+import type { LedgerTargetTable } from './tables/ledger-target'
+import type { PublicationTable } from './tables/publication'
+import type { PublicationCreditTable } from './tables/publication-credit'
+import type { LedgerRecalculationTable } from './tables/ledger-recalculation'
 
 export interface Database {
   org: OrgTable
@@ -40,6 +46,12 @@ export interface Database {
   topic: TopicTable
   canned_reply: CannedReplyTable
   item_presence: ItemPresenceTable
+  outlet: OutletTable
+  scoring_rule: ScoringRuleTable
+  ledger_target: LedgerTargetTable
+  publication: PublicationTable
+  publication_credit: PublicationCreditTable
+  ledger_recalculation: LedgerRecalculationTable
 }
 
 export type Db = Kysely<Database>
