@@ -39,8 +39,8 @@ export interface GuardContext<S extends string> {
   actorId: string
   status: S
   inputs: ActionInputs
-  /** The item's earlier events, oldest first. */
-  history: readonly { action: string; actorId: string | null }[]
+  /** The item's earlier events, oldest first (`from`: the status it was taken from, where the table needs it). */
+  history: readonly { action: string; actorId: string | null; from?: string | null }[]
   /** The item acted on (a merge may not name it as its own target). */
   itemId?: string
   /**
@@ -48,11 +48,16 @@ export interface GuardContext<S extends string> {
    * bureau: null when there is none there, absent when the action names none.
    */
   other?: { id: string; kind: string; status: string; bucket: StatusBucket } | null
+  /**
+   * A draft under review (domain/draft): who wrote it (its author and credited people), who is
+   * configured to sign the stage it is at, and how many pre-publication flags are still open.
+   */
+  review?: { authorIds: readonly string[]; stageReviewers: readonly string[]; openFlags: number }
 }
 /** Returns the error to refuse with, or null to let the transition through. */
 export type Guard<S extends string> = (ctx: GuardContext<S>) => DomainError | null
 
-export interface Transition<S extends string, R extends string> {
+export interface Transition<S extends string, R extends string, M extends string = Milestone> {
   from: readonly S[]
   to: S
   /** Roles that may perform the action. */
@@ -62,23 +67,25 @@ export interface Transition<S extends string, R extends string> {
   /** Inputs the action takes; any other input is refused. */
   inputs?: Partial<Record<ActionInputField, InputRule>>
   /** Milestones set to now when still empty (the first time it happened counts). */
-  stamps?: readonly Milestone[]
+  stamps?: readonly M[]
   /** Milestones emptied again (a reopened message is no longer closed). */
-  clears?: readonly Milestone[]
+  clears?: readonly M[]
   /** Whether the item's author (citizen, officer) sees the event in their timeline. */
   public: boolean
   /**
    * Taken elsewhere than through the item's action buttons: `drafts` (using a case in a draft,
-   * publishing it), `duplicates` (merging, from the list of likely duplicates).
+   * publishing it), `duplicates` (merging, from the list of likely duplicates), `ledger`
+   * (publishing a draft: recorded in the publication ledger).
    */
-  via?: 'drafts' | 'duplicates'
+  via?: 'drafts' | 'duplicates' | 'ledger'
   /** Method syntax on purpose: a table of one kind still fits where any kind's is expected. */
   guard?(ctx: GuardContext<S>): DomainError | null
 }
 
-export type TransitionTable<S extends string, A extends string, R extends string> = Readonly<Record<A, Transition<S, R>>>
+export type TransitionTable<S extends string, A extends string, R extends string, M extends string = Milestone> = Readonly<Record<A, Transition<S, R, M>>>
 
-export interface MachineDefinition<S extends string, A extends string, R extends string> {
+/** `M`: the columns its transitions stamp (an item's milestones unless the kind has its own, as drafts do). */
+export interface MachineDefinition<S extends string, A extends string, R extends string, M extends string = Milestone> {
   /** What the kind of item is called in messages: 留言, 事例. */
   noun: string
   statuses: readonly S[]
@@ -86,10 +93,10 @@ export interface MachineDefinition<S extends string, A extends string, R extends
   buckets: Readonly<Record<S, StatusBucket>>
   /** Where every item starts, and the timeline event that records its creation. */
   initial: { status: S; event: string; label: string; public: boolean }
-  table: TransitionTable<S, A, R>
+  table: TransitionTable<S, A, R, M>
 }
 
-export interface Machine<S extends string, A extends string, R extends string> extends MachineDefinition<S, A, R> {
+export interface Machine<S extends string, A extends string, R extends string, M extends string = Milestone> extends MachineDefinition<S, A, R, M> {
   actions: readonly A[]
   /** The next status, or null when the table does not allow the action from `status`. */
   next(status: S, action: A): S | null
@@ -130,7 +137,7 @@ function checkInputs(label: string, rules: Partial<Record<ActionInputField, Inpu
   return null
 }
 
-export function defineMachine<S extends string, A extends string, R extends string>(def: MachineDefinition<S, A, R>): Machine<S, A, R> {
+export function defineMachine<S extends string, A extends string, R extends string, M extends string = Milestone>(def: MachineDefinition<S, A, R, M>): Machine<S, A, R, M> {
   const { table, statusLabels, noun } = def
   const actions = Object.keys(table) as A[]
   const isAction = (a: string): a is A => Object.prototype.hasOwnProperty.call(table, a)

@@ -18,6 +18,15 @@ import type { SavedViewTable } from './tables/saved-view'
 import type { TopicTable } from './tables/topic'
 import type { CannedReplyTable } from './tables/canned-reply'
 import type { ItemPresenceTable } from './tables/item-presence'
+import type { DraftTable } from './tables/draft'
+import type { DraftVersionTable } from './tables/draft-version'
+import type { DraftCaseTable } from './tables/draft-case'
+import type { DraftCreditTable } from './tables/draft-credit'
+import type { DraftEventTable } from './tables/draft-event'
+import type { DraftCommentTable } from './tables/draft-comment'
+import type { DraftReviewerTable } from './tables/draft-reviewer'
+import type { DraftFlagTable } from './tables/draft-flag'
+import type { EditorialExpressionTable } from './tables/editorial-expression'
 import type { OutletTable } from './tables/outlet'
 import type { ScoringRuleTable } from './tables/scoring-rule'
 import type { LedgerTargetTable } from './tables/ledger-target'
@@ -46,6 +55,15 @@ export interface Database {
   topic: TopicTable
   canned_reply: CannedReplyTable
   item_presence: ItemPresenceTable
+  draft: DraftTable
+  draft_version: DraftVersionTable
+  draft_case: DraftCaseTable
+  draft_credit: DraftCreditTable
+  draft_event: DraftEventTable
+  draft_comment: DraftCommentTable
+  draft_reviewer: DraftReviewerTable
+  draft_flag: DraftFlagTable
+  editorial_expression: EditorialExpressionTable
   outlet: OutletTable
   scoring_rule: ScoringRuleTable
   ledger_target: LedgerTargetTable

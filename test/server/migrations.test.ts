@@ -63,3 +63,29 @@ describe('integrity constraints', () => {
     await expect(sql`update item set priority = 3 where id = ${(rows[0] as { id: string }).id}`.execute(t.db)).rejects.toMatchObject({ code: '23514' })
   })
 })
+
+describe('draft constraints (migration 2026-12-05T0500)', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  it('accepts every draft type and status the domain has and nothing else; events are append-only', async () => {
+    const { DRAFT_STATUSES, DRAFT_TYPES, REVIEW_STAGES } = await import('../../domain/draft')
+    const user = await t.db.insertInto('app_user').values({ org_id: t.orgId, name: 'x', roles: ['staff'] }).returning('id').executeTakeFirstOrThrow()
+    const dept = await t.db.insertInto('department').values({ org_id: t.orgId, name: '办公室' }).returning('id').executeTakeFirstOrThrow()
+    const insert = (type: string, status: string) =>
+      sql<{ id: string }>`insert into draft (org_id, type, title, status, author_id, department_id) values (${t.orgId}, ${type}, 't', ${status}, ${user.id}, ${dept.id}) returning id`.execute(t.db)
+    for (const ty of DRAFT_TYPES) for (const s of DRAFT_STATUSES) await insert(ty, s)
+    await expect(insert('poem', 'drafting')).rejects.toMatchObject({ code: '23514' })
+    await expect(insert('news', 'lost')).rejects.toMatchObject({ code: '23514' })
+    const draftId = (await insert('news', 'drafting')).rows[0]!.id
+    for (const stage of REVIEW_STAGES) await t.db.insertInto('draft_reviewer').values({ org_id: t.orgId, department_id: dept.id, stage, user_id: user.id }).execute()
+    const ev = await t.db.insertInto('draft_event').values({ org_id: t.orgId, draft_id: draftId, actor_id: user.id, action: 'submit', version: 1 }).returning('id').executeTakeFirstOrThrow()
+    await expect(t.db.updateTable('draft_event').set({ comment: 'rewritten' }).where('id', '=', ev.id).execute()).rejects.toThrow(/append-only/)
+    // A credit names a person or a department, never both or neither.
+    await expect(t.db.insertInto('draft_credit').values({ org_id: t.orgId, draft_id: draftId, user_id: user.id, department_id: dept.id, share_percent: 50 }).execute()).rejects.toMatchObject({ code: '23514' })
+    await expect(t.db.insertInto('draft_credit').values({ org_id: t.orgId, draft_id: draftId, user_id: null, department_id: null, share_percent: 50 }).execute()).rejects.toMatchObject({ code: '23514' })
+  })
+})
