@@ -51,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('publication')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('org.id'))
-    .addColumn('draft_id', 'uuid', (c) => c.notNull())
+    .addColumn('draft_id', 'uuid', (c) => c.notNull().references('draft.id'))
     .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ${types}`))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('outlet_id', 'uuid', (c) => c.notNull().references('outlet.id'))
@@ -112,8 +112,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('points_before_cents', 'bigint', (c) => c.notNull())
     .addColumn('points_after_cents', 'bigint', (c) => c.notNull())
     .execute()
+
+  // A department behind its yearly target is told (migration 2026-12-05T0000: kinds are rows).
+  await db.insertInto('notification_kind').values({ kind: 'target_shortfall' }).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`delete from notification where kind = 'target_shortfall'`.execute(db)
+  await sql`delete from notification_kind where kind = 'target_shortfall'`.execute(db)
   for (const t of ['ledger_recalculation', 'publication_credit', 'publication', 'ledger_target', 'scoring_rule', 'outlet']) await db.schema.dropTable(t).execute()
 }
