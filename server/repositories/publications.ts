@@ -93,3 +93,34 @@ export async function setCreditPoints(db: DbOrTx, creditId: string, pointsCents:
 export async function insertRecalculation(db: DbOrTx, row: { org_id: string; year: number; recalculated_by: string; publications: number; changed: number; points_before_cents: number; points_after_cents: number }) {
   return db.insertInto('ledger_recalculation').values(row).returning(['recalculated_at']).executeTakeFirstOrThrow()
 }
+
+/**
+ * One page of a window's ledger lines for the export, in (published_on, id) order after the
+ * given key, with the credited names joined in SQL: the export streams page by page and never
+ * holds the year in memory.
+ */
+export async function exportPage(db: DbOrTx, w: { orgId: string; from: string; to: string }, after: { day: string; id: string } | null, limit: number) {
+  let q = db
+    .selectFrom('publication as p')
+    .innerJoin('outlet as o', 'o.id', 'p.outlet_id')
+    .select([
+      'p.id',
+      sql<string>`p.published_on::text`.as('published_on'),
+      'p.title',
+      'p.type',
+      'o.name as outlet_name',
+      'p.outlet_level',
+      'p.channel',
+      'p.placement',
+      'p.leader_comment',
+      'p.adopted',
+      'p.points_cents',
+      'p.link',
+      sql<string>`coalesce((select string_agg(d.name || ' ' || (c.share_bp / 100.0)::float8 || '%', '、' order by c.position) from publication_credit c join department d on d.id = c.department_id where c.publication_id = p.id), '')`.as('departments'),
+      sql<string>`coalesce((select string_agg(u.name, '、' order by c.position) from publication_credit c join app_user u on u.id = c.user_id where c.publication_id = p.id), '')`.as('authors')
+    ])
+    .where('p.org_id', '=', w.orgId)
+    .where(sql<boolean>`p.published_on between ${w.from}::date and ${w.to}::date`)
+  if (after) q = q.where(sql<boolean>`(p.published_on, p.id) > (${after.day}::date, ${after.id}::uuid)`)
+  return q.orderBy('p.published_on').orderBy('p.id').limit(limit).execute()
+}

@@ -77,7 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('recalculated_at', 'timestamptz')
     .addCheckConstraint('publication_proof_check', sql`link is not null or proof_media_id is not null`)
-    .addCheckConstraint('publication_year_check', sql`year = extract(year from published_on)::int`)
+    .addCheckConstraint('publication_year_of_day_check', sql`year = extract(year from published_on)::int`)
     .execute()
   await db.schema.createIndex('publication_org_year_idx').on('publication').columns(['org_id', 'year', 'published_on']).execute()
   await db.schema.createIndex('publication_draft_idx').on('publication').columns(['draft_id']).execute()
