@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import ExcelJS from 'exceljs'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { insertItem } from '../helpers/inbox-fixtures'
 import type { SessionView } from '../../domain/schemas/auth'
@@ -249,5 +250,81 @@ describe('dashboard and summary', () => {
     expect(year.month).toBeNull()
     expect(year.count).toBe(march.count + 1)
     expect((await call(officer, 'GET', '/api/ledger/summary')).statusCode).toBe(403)
+  })
+})
+
+describe('the xlsx exports, read back cell by cell', () => {
+  const load = async (url: string) => {
+    const res = await call(staff, 'GET', url)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(res.rawPayload as any)
+    return { wb, res }
+  }
+
+  it('the annual assessment sheet: departments with formulas that add up, frozen header rows, the detail and a chart', async () => {
+    const { wb, res } = await load(`/api/ledger/export/annual?year=${YEAR}`)
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('2026年度考核表.xlsx')
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['年度考核', '发表明细', '图表'])
+    const ws = wb.getWorksheet('年度考核')!
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    expect(ws.getRow(2).values).toEqual([undefined, '序号', '部门', '新闻稿件', '新闻目标', '政务信息', '政务信息目标', '调研文章', '调研目标', '合计篇数', '目标合计', '得分', '完成率'])
+    const dash = (await call(staff, 'GET', `/api/ledger/dashboard?year=${YEAR}&asOf=2026-12-31`)).json()
+    const depts = [...dash.departments].sort((a: any, b: any) => a.rank - b.rank)
+    depts.forEach((d: any, i: number) => {
+      const r = ws.getRow(i + 3)
+      expect(r.getCell(2).value).toBe(d.name)
+      expect(r.getCell(3).value).toBe(d.byType.news.count)
+      expect(r.getCell(5).value).toBe(d.byType.information.count)
+      expect(r.getCell(9).value).toMatchObject({ formula: `C${i + 3}+E${i + 3}+G${i + 3}` })
+      expect(r.getCell(11).value).toBe(d.points)
+      expect(r.getCell(12).value).toMatchObject({ formula: `IF(J${i + 3}=0,"",I${i + 3}/J${i + 3})` })
+    })
+    const aRow = ws.getRow(3 + depts.findIndex((d: any) => d.departmentId === deptA))
+    expect(aRow.getCell(4).value).toBe(40)
+    const total = ws.getRow(depts.length + 3)
+    expect(total.getCell(2).value).toBe('合计')
+    expect(total.getCell(3).value).toMatchObject({ formula: `SUM(C3:C${depts.length + 2})` })
+    expect(total.getCell(11).value).toMatchObject({ formula: `SUM(K3:K${depts.length + 2})` })
+    const bureau = ws.getRow(depts.length + 4)
+    expect(bureau.getCell(2).value).toBe('全局目标')
+    expect([bureau.getCell(3).value, bureau.getCell(4).value, bureau.getCell(6).value, bureau.getCell(8).value]).toEqual([dash.totals.byType.news.count, 343, 337, 8])
+    expect(bureau.getCell(11).value).toBe(dash.totals.points)
+
+    const detail = wb.getWorksheet('发表明细')!
+    expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    const n = dash.totals.count
+    const points: number[] = []
+    for (let r = 3; r < n + 3; r++) points.push(detail.getRow(r).getCell(11).value as number)
+    expect(Math.round(points.reduce((a, b) => a + b, 0) * 100) / 100).toBe(dash.totals.points)
+    expect(detail.getRow(3).getCell(2).value).toBe('2026-03-10')
+    const credited: unknown[] = []
+    for (let r = 3; r < n + 3; r++) credited.push(detail.getRow(r).getCell(12).value)
+    expect(credited).toContain('城关所 60%、办公室 40%')
+    expect(detail.getRow(n + 3).getCell(11).value).toMatchObject({ formula: `SUM(K3:K${n + 2})` })
+    // the chart is a PNG in the workbook's media
+    const media = (wb as any).media as { extension: string; buffer: Buffer }[]
+    expect(media).toHaveLength(1)
+    expect(media[0]!.buffer.subarray(1, 4).toString()).toBe('PNG')
+  })
+
+  it('the monthly report: the month per department with SUM formulas; month required; officers refused', async () => {
+    const { wb } = await load(`/api/ledger/export/monthly?year=${YEAR}&month=3`)
+    const ws = wb.getWorksheet('月度汇总')!
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+    const names: string[] = []
+    ws.eachRow((row, i) => {
+      if (i > 2) names.push(String(row.getCell(2).value))
+    })
+    expect(names).toEqual(['办公室', '城关所', '合计'])
+    const a = ws.getRow(4)
+    // 城关所 in March: 60 % of two lines (both news)
+    expect([a.getCell(3).value, a.getCell(4).value, a.getCell(5).value]).toEqual([1.2, 0, 0])
+    expect(a.getCell(6).value).toMatchObject({ formula: 'SUM(C4:E4)' })
+    expect(ws.getRow(5).getCell(7).value).toMatchObject({ formula: 'SUM(G3:G4)' })
+    expect(wb.getWorksheet('本月发表明细')!.getRow(3).getCell(3).value).toBe('城关所开展节前食品安全检查')
+    expect((await call(staff, 'GET', `/api/ledger/export/monthly?year=${YEAR}`)).statusCode).toBe(400)
+    expect((await call(officer, 'GET', `/api/ledger/export/annual?year=${YEAR}`)).statusCode).toBe(403)
   })
 })

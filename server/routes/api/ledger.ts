@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DESK_ROLES, INBOX_ROLES } from '../../../domain/desk'
 import { IdParams } from '../../../domain/schemas/common'
+import { InvalidError } from '../../../domain/errors'
 import {
   CreateOutletBody,
   DashboardQuery,
   DashboardView,
+  ExportQuery,
   OutletList,
   OutletsQuery,
   OutletView,
@@ -27,6 +29,7 @@ import * as admin from '../../services/ledger-admin'
 import * as publications from '../../services/publications'
 import { dashboard, summary } from '../../services/ledger-dashboard'
 import { currentTopicYear } from '../../services/admin'
+import { annualWorkbook, monthlyWorkbook } from '../../services/ledger-export'
 
 const adminOnly = { roles: ['admin'] as const }
 const desk = { roles: DESK_ROLES }
@@ -101,6 +104,33 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/ledger/summary',
     { config: readers, schema: { tags, summary: '定期总结分析：月度或年度的篇数、分值、一线素材占比、主题覆盖、事例到发表的平均天数', querystring: SummaryQuery, response: { 200: SummaryView } } },
     async (request) => summary(app.db, request.currentUser.orgId, request.query)
+  )
+
+  // ---- exports (.xlsx, streamed)
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`
+  app.get(
+    '/ledger/export/annual',
+    { config: readers, schema: { tags, summary: '导出年度考核表（.xlsx：部门考核、发表明细、图表）', querystring: ExportQuery } },
+    async (request, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`${request.query.year}年度考核表.xlsx`))
+        .header('cache-control', 'no-store')
+        .send(annualWorkbook(app.db, request.currentUser.orgId, request.query.year))
+  )
+  app.get(
+    '/ledger/export/monthly',
+    { config: readers, schema: { tags, summary: '导出月度报表（.xlsx：部门汇总、本月明细、图表；月份必填）', querystring: ExportQuery } },
+    async (request, reply) => {
+      const month = request.query.month
+      if (!month) throw new InvalidError('请选择月份（month）', 'month')
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`${request.query.year}年${month}月报表.xlsx`))
+        .header('cache-control', 'no-store')
+        .send(monthlyWorkbook(app.db, request.currentUser.orgId, request.query.year, month))
+    }
   )
 }
 export default routes
