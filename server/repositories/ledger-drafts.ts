@@ -12,8 +12,9 @@ export async function lockDraftForLedger(db: DbOrTx, orgId: string, id: string) 
     .executeTakeFirst()
 }
 
+/** In the drafts slice's order: largest share first (it takes the rounding remainder), then by id. */
 export async function draftCredits(db: DbOrTx, draftId: string) {
-  return db.selectFrom('draft_credit').select(['user_id', 'department_id', 'share_percent']).where('draft_id', '=', draftId).orderBy('id').execute()
+  return db.selectFrom('draft_credit').select(['user_id', 'department_id', 'share_percent']).where('draft_id', '=', draftId).orderBy('share_percent', 'desc').orderBy('id').execute()
 }
 
 /** The cases a draft used, with their status and version (to move them) and when each was submitted. */
