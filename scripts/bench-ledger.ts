@@ -59,7 +59,7 @@ async function main() {
     select d.org_id, d.id, d.type, d.title, o.id, o.level, 'website', (array['front_headline', 'front_page', 'key_news', 'general'])[1 + (n % 4)],
            date '2026-01-01' + (n % 365), 2026, 'https://example.cn/' || n, n % 7 = 0, n % 5 = 0, d.topics, n % 2, timestamptz '2026-01-01' + (n % 300) * interval '1 day',
            100 + (n % 40) * 25, 2026, d.author_id
-    from (select d.*, row_number() over (partition by d.org_id order by d.id) as n from draft d) d
+    from (select d.*, (row_number() over (partition by d.org_id order by d.id))::int as n from draft d) d
     join lateral (select id, level from outlet o where o.org_id = d.org_id order by o.level offset (d.n % 6) limit 1) o on true`.execute(db)
   await sql`insert into publication_credit (org_id, publication_id, user_id, share_bp, points_cents, position) select org_id, id, recorded_by, 10000, points_cents, 0 from publication`.execute(db)
   // Two departments share every other piece 60/40; the rest is the draft's department's alone.

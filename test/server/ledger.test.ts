@@ -237,6 +237,22 @@ describe('dashboard and summary', () => {
     expect((await call(outsider, 'GET', `/api/ledger/dashboard?year=${YEAR}`)).json().totals.count).toBe(0)
   })
 
+  it('departments behind their target are warned once a day, through the bell', async () => {
+    const user = await t.db.insertInto('app_user').values({ org_id: t.orgId, name: '城关所宣传', roles: ['citizen', 'staff'], department_id: deptA }).returning(['id', 'org_id']).executeTakeFirstOrThrow()
+    const colleague = await t.app.openSession(user)
+    expect((await call(staff, 'POST', '/api/admin/ledger/shortfall-warnings?year=2026&asOf=2026-07-02')).statusCode).toBe(403)
+    const res = await call(admin, 'POST', '/api/admin/ledger/shortfall-warnings?year=2026&asOf=2026-07-02')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ departmentsBehind: 1, notified: 1 })
+    expect((await call(admin, 'POST', '/api/admin/ledger/shortfall-warnings?year=2026&asOf=2026-07-02')).json()).toEqual({ departmentsBehind: 1, notified: 0 })
+    const bell = (await call(colleague as SessionView, 'GET', '/api/notifications')).json()
+    expect(bell.items).toHaveLength(1)
+    expect(bell.items[0]).toMatchObject({ kind: 'target_shortfall', kindLabel: '目标进度落后', itemId: null, subject: { type: 'department', id: deptA } })
+    expect(bell.items[0].body).toMatch(/^城关所 2026 年发表进度落后：新闻稿件已完成 1.2 篇，按目前进度预计全年 [\d.]+ 篇，目标 40 篇/)
+    // In January nobody is called behind yet.
+    expect((await call(admin, 'POST', '/api/admin/ledger/shortfall-warnings?year=2026&asOf=2026-01-20')).json().departmentsBehind).toBe(0)
+  })
+
   it('the effect summary: front-line share, topics covered and missed, case → publication days', async () => {
     const march = (await call(staff, 'GET', `/api/ledger/summary?year=${YEAR}&month=3`)).json()
     expect(march).toMatchObject({ year: YEAR, month: 3, from: '2026-03-01', to: '2026-03-31' })

@@ -18,6 +18,7 @@ import {
   RulesBody,
   RulesView,
   SummaryQuery,
+  ShortfallResult,
   SummaryView,
   TargetList,
   TargetsBody,
@@ -30,6 +31,7 @@ import * as publications from '../../services/publications'
 import { dashboard, summary } from '../../services/ledger-dashboard'
 import { currentTopicYear } from '../../services/admin'
 import { annualWorkbook, monthlyWorkbook } from '../../services/ledger-export'
+import { warnShortfalls } from '../../services/ledger-shortfall'
 
 const adminOnly = { roles: ['admin'] as const }
 const desk = { roles: DESK_ROLES }
@@ -104,6 +106,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/ledger/summary',
     { config: readers, schema: { tags, summary: '定期总结分析：月度或年度的篇数、分值、一线素材占比、主题覆盖、事例到发表的平均天数', querystring: SummaryQuery, response: { 200: SummaryView } } },
     async (request) => summary(app.db, request.currentUser.orgId, request.query)
+  )
+  app.post(
+    '/admin/ledger/shortfall-warnings',
+    { config: adminOnly, schema: { tags, summary: '向进度落后的部门发送提醒（按目前进度预计完不成年度目标；同一天重复发送不会重复提醒）', querystring: DashboardQuery, response: { 200: ShortfallResult } } },
+    async (request) => warnShortfalls(app.db, request.currentUser, request.query)
   )
 
   // ---- exports (.xlsx, streamed)
