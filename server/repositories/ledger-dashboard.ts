@@ -68,15 +68,34 @@ export const frontLineQuery = (db: DbOrTx, w: Window) =>
 export type ByType = { type: LedgerType; count: number; cents: number }
 export type ByLevel = { level: OutletLevel; count: number; cents: number }
 
+/** What the dashboard sets the figures against: the bureau's departments, the year's targets and focus topics. */
+export const departmentsQuery = (db: DbOrTx, w: Window) => db.selectFrom('department').select(['id', 'name']).where('org_id', '=', w.orgId).orderBy('name').orderBy('id')
+export const targetsQuery = (db: DbOrTx, w: Window) =>
+  db
+    .selectFrom('ledger_target as t')
+    .leftJoin('department as d', 'd.id', 't.department_id')
+    .select(['t.department_id', 'd.name as department_name', 't.type', 't.count', 't.points_cents'])
+    .where('t.org_id', '=', w.orgId)
+    .where('t.year', '=', w.year)
+    .orderBy(sql`t.department_id is not null`)
+    .orderBy('d.name')
+    .orderBy('t.type')
+export const plannedTopicsQuery = (db: DbOrTx, w: Window) => db.selectFrom('topic').select(['name', 'active']).where('org_id', '=', w.orgId).where('year', '=', w.year).orderBy('name')
+
+/** Every statement the dashboard runs, all at once (on PostgreSQL each on its own pooled connection). */
 export async function dashboardAggregates(db: DbOrTx, w: Window) {
-  const [types, months, levels, topics, departments] = await Promise.all([
+  const [types, months, levels, topics, departments, departmentList, targets, planned] = await Promise.all([
     byTypeQuery(db, w).execute(),
     byMonthQuery(db, w).execute(),
     byLevelQuery(db, w).execute(),
     byTopicQuery(db, w).execute(),
-    byDepartmentQuery(db, w).execute()
+    byDepartmentQuery(db, w).execute(),
+    departmentsQuery(db, w).execute(),
+    targetsQuery(db, w).execute(),
+    plannedTopicsQuery(db, w).execute()
   ])
-  return { types, months, levels, topics, departments }
+  return { types, months, levels, topics, departments, departmentList, targets, planned }
 }
 
-export const DASHBOARD_QUERIES = [byTypeQuery, byMonthQuery, byLevelQuery, byTopicQuery, byDepartmentQuery] as const
+/** The same statements, for the benchmark's floor. */
+export const DASHBOARD_QUERIES = [byTypeQuery, byMonthQuery, byLevelQuery, byTopicQuery, byDepartmentQuery, departmentsQuery, targetsQuery, plannedTopicsQuery] as const

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/database'
 import type { OutletLevel, LedgerType } from '../../domain/ledger/vocabulary'
 import type { ScoringRules } from '../../domain/ledger/rules'
 import { ConflictError, NotFoundError } from '../../domain/errors'
+import { targetsQuery } from './ledger-dashboard'
 
 // ---- outlets
 
@@ -57,17 +58,9 @@ export async function upsertRuleSet(db: DbOrTx, orgId: string, rules: ScoringRul
 // ---- targets
 
 export async function listTargets(db: DbOrTx, orgId: string, year: number) {
-  return db
-    .selectFrom('ledger_target as t')
-    .leftJoin('department as d', 'd.id', 't.department_id')
-    .select(['t.department_id', 'd.name as department_name', 't.type', 't.count', 't.points_cents'])
-    .where('t.org_id', '=', orgId)
-    .where('t.year', '=', year)
-    .orderBy(sql`t.department_id is not null`)
-    .orderBy('d.name')
-    .orderBy('t.type')
-    .execute()
+  return targetsQuery(db, { orgId, year, from: `${year}-01-01`, to: `${year}-12-31` }).execute()
 }
+export type TargetRow = Awaited<ReturnType<typeof listTargets>>[number]
 
 /** Replaces a year's targets as a whole (the admin's form shows and sends them all). */
 export async function replaceTargets(

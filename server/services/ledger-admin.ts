@@ -98,7 +98,11 @@ export async function recalculateYear(db: Db, actor: LedgerActor, year: number):
 // ---- targets
 
 export async function listTargets(db: Db, orgId: string, year: number): Promise<TargetList> {
-  const rows = await repo.listTargets(db, orgId, year)
+  return targetList(year, await repo.listTargets(db, orgId, year))
+}
+
+/** The year's targets as shown: the bureau's built-in 343 / 337 / 8 first when the admin set none. */
+export function targetList(year: number, rows: repo.TargetRow[]): TargetList {
   const targets: TargetList['targets'] = rows.map((r) => ({
     departmentId: r.department_id,
     departmentName: r.department_name,

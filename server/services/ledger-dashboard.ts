@@ -1,11 +1,13 @@
 import type { Db } from '../db/database'
+import { InvalidError } from '../../domain/errors'
+import { TOPIC_YEAR_MAX, TOPIC_YEAR_MIN } from '../../domain/schemas/admin'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
 import { LEDGER_TYPES, LEDGER_TYPE_LABELS, OUTLET_LEVELS, OUTLET_LEVEL_LABELS, type LedgerType } from '../../domain/ledger/vocabulary'
 import { lastDayOfYear, pace } from '../../domain/ledger/pace'
 import type { DashboardView, DepartmentProgress, SummaryView } from '../../domain/schemas/ledger'
-import { listDepartments, listTopics } from '../repositories/admin'
+import { listTopics } from '../repositories/admin'
 import { dashboardAggregates, frontLineQuery, byTypeQuery, byTopicQuery, type Window } from '../repositories/ledger-dashboard'
-import { listTargets } from './ledger-admin'
+import { targetList } from './ledger-admin'
 
 const cents = (c: number) => Math.round(c) / 100
 const round2 = (n: number) => Math.round(n * 100) / 100
@@ -16,6 +18,7 @@ const emptyByType = (): Record<LedgerType, Tally> => ({ news: { count: 0, points
 export function dashboardWindow(orgId: string, year: number | undefined, asOf: string | undefined, now = new Date()): Window & { asOf: string } {
   const today = asOf ?? beijingDay(now)
   const y = year ?? yearOf(today)
+  if (y < TOPIC_YEAR_MIN || y > TOPIC_YEAR_MAX) throw new InvalidError(`年度须在 ${TOPIC_YEAR_MIN}—${TOPIC_YEAR_MAX} 之间，请指定 year 或调整截至日期`, 'asOf')
   const end = lastDayOfYear(y)
   const to = today < end ? today : end
   return { orgId, year: y, from: `${y}-01-01`, to: to < `${y}-01-01` ? `${y}-01-01` : to, asOf: today }
@@ -28,7 +31,10 @@ export function dashboardWindow(orgId: string, year: number | undefined, asOf: s
  */
 export async function dashboard(db: Db, orgId: string, q: { year?: number; asOf?: string }, now = new Date()): Promise<DashboardView> {
   const w = dashboardWindow(orgId, q.year, q.asOf, now)
-  const [agg, targets, departments, planned] = await Promise.all([dashboardAggregates(db, w), listTargets(db, orgId, w.year), listDepartments(db, orgId), listTopics(db, orgId, w.year)])
+  const agg = await dashboardAggregates(db, w)
+  const targets = targetList(w.year, agg.targets)
+  const departments = agg.departmentList
+  const planned = agg.planned
   // Pace is judged on the asOf day (a year that is over: on its last day).
   const judgedOn = w.asOf
   const byType = emptyByType()

@@ -233,6 +233,8 @@ describe('dashboard and summary', () => {
     const ranks = dash.departments.map((x: any) => [x.name, x.rank])
     expect(ranks[0][1]).toBe(1)
     expect(dash.departments[0].points).toBeGreaterThanOrEqual(dash.departments[1].points)
+    // A day whose year the ledger does not keep is a 400, not a 500.
+    expect((await call(staff, 'GET', '/api/ledger/dashboard?asOf=9999-12-30')).statusCode).toBe(400)
     // Another bureau sees its own, empty ledger.
     expect((await call(outsider, 'GET', `/api/ledger/dashboard?year=${YEAR}`)).json().totals.count).toBe(0)
   })
