@@ -40,18 +40,8 @@ export const PLACEMENT_LABELS: Record<Placement, string> = {
   general: '一般'
 }
 
-/**
- * What a published piece is: the draft's type. The drafts slice defines the same three as its
- * draft types; the ledger keeps its own list so its rules and targets stand on their own, and
- * a test checks the two lists agree once both exist.
- */
-export const LEDGER_TYPES = ['news', 'information', 'research'] as const
-export type LedgerType = (typeof LEDGER_TYPES)[number]
-export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
-  news: '新闻稿件',
-  information: '政务信息',
-  research: '调研文章'
-}
+/** What a published piece is: the draft's type (新闻稿件 / 政务信息 / 调研文章), one list for drafts and ledger. */
+export { DRAFT_TYPES as LEDGER_TYPES, DRAFT_TYPE_LABELS as LEDGER_TYPE_LABELS, type DraftType as LedgerType } from '../draft/types'
 
 /** Points taken off a piece: a retraction or a correction notice after publication, an error the higher authority reported. */
 export const DEDUCTIONS = ['retracted', 'correction', 'error_reported'] as const
