@@ -36,7 +36,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase())
     },
-    copy: { patterns: [], options: {} },
+    // The mini-program's theme.json (darkmode variables, app.config.ts) sits beside app.json.
+    copy: {
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/theme.json', to: 'dist/weapp/theme.json' }] : [],
+      options: {}
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     // Mini-program only: levels of WXML templates Taro writes into base.wxml (default 16, about

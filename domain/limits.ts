@@ -19,6 +19,12 @@ export const LIMITS = {
   departmentName: 40,
   topicsPerItem: 5,
   photosPerCase: 9,
+  /** A citizen's photos on one message. */
+  photosPerMessage: 6,
+  /** The business a message concerns (as on its licence or shop sign). */
+  businessName: 100,
+  /** Who a praise names: a person or a unit. */
+  praised: 60,
   /** The named body a message out of jurisdiction was passed on to. */
   transferredTo: 100,
   personName: 32,
@@ -34,6 +40,10 @@ export const LIMITS = {
   batchItems: 200,
   /** Items one "all that match this filter" batch acts on; it says when more matched. */
   batchFilterCap: 500,
+  /** The public board (选登): search words, page size, masked spans per text. */
+  boardQuery: 40,
+  boardPageSize: 20,
+  boardSpans: 200,
   /** An outlet's name in the ledger (人民日报, 市局信息专报, 本局微信公众号). */
   outletName: 60,
   /** A publication's link. */
@@ -56,3 +66,4 @@ export const CASE_TITLE_MAX = LIMITS.caseTitle
 export const CASE_BODY_MAX = LIMITS.caseBody
 export const CASE_PHOTOS_MAX = LIMITS.photosPerCase
 export const MAX_UPLOAD_MB = LIMITS.uploadMb
+export const MESSAGE_PHOTOS_MAX = LIMITS.photosPerMessage

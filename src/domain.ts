@@ -26,3 +26,4 @@ export type {
 } from '../domain/schemas/case'
 export type { CalendarStatus } from '../domain/schemas/deadlines'
 export type { NotificationPage, NotificationView } from '../domain/schemas/notifications'
+export type { PhoneCodeBody, PhoneNumberView } from '../domain/schemas/contact'

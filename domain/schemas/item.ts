@@ -3,6 +3,8 @@ import { DateTime, Line, Text, Uuid } from './formats'
 import { MESSAGE_CATEGORIES } from '../message/categories'
 import { MESSAGE_BODY_MAX, REPLY_BODY_MAX, ACTION_NOTE_MAX, INTERNAL_NOTE_MAX, PHONE_PATTERN, LIMITS } from '../limits'
 import { MERGED_IN_EVENT, MESSAGE_STATUSES, REJECT_REASONS } from '../message/state-machine'
+import { CONTACT_REVEAL_EVENT } from '../message/contact'
+import { CREDIT_CODE_PATTERN } from '../message/credit-code'
 import { ITEM_KINDS, ALL_ACTIONS, ALL_STATUSES } from '../item-kinds'
 import { CREATE_EVENT, DESK_OPERATIONS, PRIORITIES } from '../desk-operations'
 import { CaseStatusSchema } from './case'
@@ -17,9 +19,19 @@ export const MessageStatusSchema = literalUnion(MESSAGE_STATUSES, { title: '状�
 export const ItemStatusSchema = Type.Union([MessageStatusSchema, CaseStatusSchema], { title: '状态' })
 export const ItemActionSchema = literalUnion(ALL_ACTIONS as string[], { title: '操作' })
 /** What a timeline event records: the creation, a transition of either kind, or desk work. */
-export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS), MERGED_IN_EVENT], { title: '事件' })
+export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS), MERGED_IN_EVENT, CONTACT_REVEAL_EVENT], { title: '事件' })
 /** Present on every change: the version the client last saw; an older one is refused (409). */
 export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, title: '版本号（version）' })
+
+export const BusinessInput = Type.Object(
+  {
+    name: Line({ minLength: 1, maxLength: LIMITS.businessName, title: '商家名称' }),
+    /** 18 characters; the check character (GB 32100-2015) is verified by the rules. */
+    creditCode: Type.Optional(Type.String({ pattern: CREDIT_CODE_PATTERN, title: '统一社会信用代码（18 位）' }))
+  },
+  { additionalProperties: false, title: '涉及商家' }
+)
+export const BusinessView = Type.Object({ name: Type.String(), creditCode: Type.Union([Type.String(), Type.Null()]) })
 
 export const CreateMessageBody = Type.Object(
   {
@@ -30,6 +42,16 @@ export const CreateMessageBody = Type.Object(
     ),
     /** The author agrees that the message and its reply may be shown, masked, on the public board (选登). */
     publicConsent: Type.Optional(Type.Boolean({ title: '同意选登公开' })),
+    /** Tip-offs only (domain/message/rules.ts): staff see no identity; followed by its 留言码. */
+    anonymous: Type.Optional(Type.Boolean({ title: '匿名举报' })),
+    /** The business concerned; required for a complaint. */
+    business: Type.Optional(BusinessInput),
+    /** A praise names who is praised: a person or a unit. */
+    praised: Type.Optional(Line({ minLength: 1, maxLength: LIMITS.praised, title: '表扬对象' })),
+    /** Where it happened: an address, optionally a map point. */
+    place: Type.Optional(Place),
+    /** Photos the author uploaded (POST /api/media) beforehand, in order. */
+    mediaIds: Type.Optional(Type.Array(Id, { maxItems: LIMITS.photosPerMessage, uniqueItems: true, title: '照片' })),
     /** Client-generated id: a retried submission returns the first message instead of a copy. */
     clientId: Type.Optional(Line({ minLength: 8, maxLength: 64, title: '提交编号' }))
   },
@@ -128,6 +150,12 @@ export const ItemDetail = Type.Object({
   trackingCode: Type.Union([Type.String(), Type.Null()]),
   /** Masked (138****5678) for staff; the full number is not needed to triage. */
   contactPhone: Type.Union([Type.String(), Type.Null()]),
+  /** Desk only: whether this viewer may ask for the full number (POST /items/:id/reveal-contact). */
+  contactRevealable: Type.Optional(Type.Boolean()),
+  /** A message sent anonymously (tip-offs): no name, phone or account data is shown. */
+  anonymous: Type.Optional(Type.Boolean()),
+  business: Type.Optional(Type.Union([BusinessView, Type.Null()])),
+  praised: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   authorName: Type.Union([Type.String(), Type.Null()]),
   createdAt: DateTime(),
   acceptedAt: Type.Union([DateTime(), Type.Null()]),

@@ -27,6 +27,7 @@ import type { DraftCommentTable } from './tables/draft-comment'
 import type { DraftReviewerTable } from './tables/draft-reviewer'
 import type { DraftFlagTable } from './tables/draft-flag'
 import type { EditorialExpressionTable } from './tables/editorial-expression'
+import type { BoardEntryTable } from './tables/board-entry'
 import type { OutletTable } from './tables/outlet'
 import type { ScoringRuleTable } from './tables/scoring-rule'
 import type { LedgerTargetTable } from './tables/ledger-target'
@@ -64,6 +65,7 @@ export interface Database {
   draft_reviewer: DraftReviewerTable
   draft_flag: DraftFlagTable
   editorial_expression: EditorialExpressionTable
+  board_entry: BoardEntryTable
   outlet: OutletTable
   scoring_rule: ScoringRuleTable
   ledger_target: LedgerTargetTable

@@ -8,6 +8,8 @@ export interface DuplicateRow {
   kind: ItemKind
   status: string
   author_id: string
+  /** An anonymous tip-off: its author must not be matched with anyone's. */
+  anonymous: boolean | null
   created_at: Date
   title: string | null
   text: string
@@ -16,7 +18,7 @@ export interface DuplicateRow {
   tracking_code: string | null
 }
 
-const columns = sql`i.id, i.kind, i.status, i.author_id, i.created_at, cr.title,
+const columns = sql`i.id, i.kind, i.status, i.author_id, m.anonymous, i.created_at, cr.title,
   coalesce(m.body, concat_ws(E'\n', cr.title, cr.body)) AS text, m.contact_phone AS phone, cr.place_address AS address, m.tracking_code`
 
 /** The item's own text, phone and place, as the duplicates scoring reads them. */

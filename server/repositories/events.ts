@@ -66,7 +66,7 @@ export async function eventsSinceVersion(db: DbOrTx, itemId: string, version: nu
   return db
     .selectFrom('item_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-    .select(['e.action', 'e.item_version', 'e.created_at', 'u.name as actor_name'])
+    .select(['e.action', 'e.item_version', 'e.created_at', 'e.actor_id', 'u.name as actor_name'])
     .where('e.item_id', '=', itemId)
     .where('e.item_version', '>', version)
     .orderBy('e.item_version')

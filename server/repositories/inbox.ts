@@ -1,18 +1,25 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DbOrTx } from '../db/database'
 import type { InboxItem, InboxQuery, InboxViewQuery } from '../../domain/schemas/inbox'
-import { bucketOf, DUE_SOON_HOURS, statusesInBucket, type InboxSort, type ItemKindName } from '../../domain/inbox-views'
+import { bucketOf, statusesInBucket, type InboxSort, type ItemKindName } from '../../domain/inbox-views'
 import type { StatusBucket } from '../../domain/message/state-machine'
 import type { MessageCategory } from '../../domain/message/categories'
 import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor'
 import { highlight, searchTerms } from './inbox-search'
 import type { SignMediaUrl } from './media'
+import { ANONYMOUS_AUTHOR } from '../../domain/message/contact'
 
 /** Who is looking, and when: `assignee=me`, overdue and due-soon depend on both. */
 export interface InboxViewer {
   id: string
   orgId: string
   now: Date
+  /**
+   * Items due before this are 即将超期: the end of the next working day in the bureau's calendar
+   * (domain/deadlines dueSoonBefore), the same rule as the row's highlight and the 催办 job.
+   * Needed only by a due-soon filter (services/inbox-filter.ts#viewerFor fills it in).
+   */
+  dueSoonBefore?: Date
 }
 
 type Sql = RawBuilder<unknown>
@@ -52,7 +59,10 @@ export function filterConditions(f: InboxViewQuery, viewer: InboxViewer): Sql[] 
   // A deadline only runs while the item is ours to act on.
   if ((f.overdue || f.dueSoon) && f.bucket !== 'open') c.push(bucketCondition('open'))
   if (f.overdue) c.push(sql`item.due_at < ${viewer.now}`)
-  if (f.dueSoon) c.push(sql`item.due_at >= ${viewer.now} AND item.due_at < ${new Date(viewer.now.getTime() + DUE_SOON_HOURS * 3600_000)}`)
+  if (f.dueSoon) {
+    if (!viewer.dueSoonBefore) throw new Error('a due-soon filter needs the viewer built by viewerFor (the bureau calendar)')
+    c.push(sql`item.due_at >= ${viewer.now} AND item.due_at < ${viewer.dueSoonBefore}`)
+  }
   if (f.category) c.push(sql`item.kind = 'message' AND EXISTS (SELECT 1 FROM message m WHERE m.item_id = item.id AND m.category = ${f.category})`)
   if (f.topic) c.push(sql`item.topics @> ARRAY[${f.topic}]::text[]`)
   if (f.department) c.push(sql`item.department_id = ${f.department}`)
@@ -170,7 +180,7 @@ export function inboxStatement(viewer: InboxViewer, filter: InboxPageFilter, pag
   return sql<Row>`
     SELECT p.id, p.kind, p.status, p.priority, p.version, p.topics, p.department_id, p.assignee_id, p.due_at,
       p.created_at, p.last_activity_at, m.category, cr.title, left(coalesce(m.body, cr.body), 200) AS excerpt_source,
-      d.name AS department_name, a.name AS assignee_name, au.name AS author_name,
+      d.name AS department_name, a.name AS assignee_name, CASE WHEN m.anonymous THEN ${ANONYMOUS_AUTHOR} ELSE au.name END AS author_name,
       ph.photo_count, ph.first_photos, ${snippet} AS snippet, json_build_array(${cursorKeys}) AS cursor_keys
     FROM (${windowed ? windowedPick : pick}) p
     LEFT JOIN message m ON m.item_id = p.id

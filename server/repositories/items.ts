@@ -43,9 +43,23 @@ export async function updateItem(db: DbOrTx, id: string, patch: ItemUpdate, at: 
     .executeTakeFirstOrThrow()
 }
 
+const MESSAGE_DETAIL_COLUMNS = [
+  'category',
+  'body',
+  'anonymous',
+  'contact_phone',
+  'tracking_code',
+  'business_name',
+  'business_credit_code',
+  'praised',
+  'place_address',
+  'place_lat',
+  'place_lng'
+] as const
+
 /** Everything an item's detail shows besides the item row, read at once. */
 export interface ItemParts {
-  message?: Pick<Message, 'category' | 'body' | 'contact_phone' | 'tracking_code'>
+  message?: Pick<Message, (typeof MESSAGE_DETAIL_COLUMNS)[number]>
   report?: Omit<CaseReport, 'item_id'>
   authorName: string | null
   departmentName: string | null
@@ -55,7 +69,7 @@ export interface ItemParts {
 
 export async function loadItemParts(db: DbOrTx, item: Item): Promise<ItemParts> {
   const [message, report, author, dept, assignee, photos] = await Promise.all([
-    db.selectFrom('message').select(['category', 'body', 'contact_phone', 'tracking_code']).where('item_id', '=', item.id).executeTakeFirst(),
+    db.selectFrom('message').select(MESSAGE_DETAIL_COLUMNS).where('item_id', '=', item.id).executeTakeFirst(),
     db.selectFrom('case_report').select(['title', 'body', 'occurred_at', 'place_address', 'place_lat', 'place_lng']).where('item_id', '=', item.id).executeTakeFirst(),
     db.selectFrom('app_user').select('name').where('id', '=', item.author_id).executeTakeFirst(),
     item.department_id ? db.selectFrom('department').select('name').where('id', '=', item.department_id).executeTakeFirst() : undefined,

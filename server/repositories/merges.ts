@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../db/database'
+import { ANONYMOUS_AUTHOR } from '../../domain/message/contact'
 
 /** What was merged into `fromId` now belongs to its own survivor: no chains to follow later. */
 export async function repointMerged(db: DbOrTx, fromId: string, toId: string, at: Date): Promise<void> {
@@ -36,7 +37,8 @@ export async function mergedFromRows(db: DbOrTx, itemId: string) {
       'item.created_at',
       'message.tracking_code',
       'message.body',
-      'app_user.name as author_name',
+      // An anonymous tip-off merged here stays anonymous.
+      sql<string | null>`CASE WHEN message.anonymous THEN ${ANONYMOUS_AUTHOR} ELSE app_user.name END`.as('author_name'),
       eb.selectFrom('item_media').select(eb.fn.countAll<number>().as('n')).whereRef('item_media.item_id', '=', 'item.id').as('photo_count')
     ])
     .where('item.duplicate_of', '=', itemId)

@@ -26,3 +26,14 @@ export async function listMessagesBy(db: DbOrTx, authorId: string, limit = 100) 
     .limit(limit)
     .execute()
 }
+
+/** A message's contact details, in the actor's bureau (undefined for a case or another bureau's item). */
+export async function messageContact(db: DbOrTx, orgId: string, itemId: string) {
+  return db
+    .selectFrom('message')
+    .innerJoin('item', 'item.id', 'message.item_id')
+    .select(['message.contact_phone', 'message.anonymous'])
+    .where('message.item_id', '=', itemId)
+    .where('item.org_id', '=', orgId)
+    .executeTakeFirst()
+}

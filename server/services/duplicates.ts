@@ -16,7 +16,8 @@ import { duplicatePool, duplicateSource, type DuplicateRow } from '../repositori
 const POOL = 200
 const DAY = 86_400_000
 
-const side = (r: DuplicateRow): DuplicateSide => ({ id: r.id, authorId: r.author_id, createdAt: r.created_at, text: r.text ?? '', phone: r.phone, address: r.address })
+// 同一留言人 would tell staff who sent an anonymous tip-off: it stands as its own author.
+const side = (r: DuplicateRow): DuplicateSide => ({ id: r.id, authorId: r.anonymous ? `anonymous:${r.id}` : r.author_id, createdAt: r.created_at, text: r.text ?? '', phone: r.phone, address: r.address })
 
 function excerpt(text: string, max = 80): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim())

@@ -16,6 +16,8 @@ import { isCanonicalUuid } from '../../domain/schemas/formats'
 import { recordMergedInto, mergeViews } from './merge-effects'
 import { resolveMentions, saveMentions } from '../repositories/mentions'
 import { toItemDetail } from '../views/item-detail'
+import { hideAnonymousAuthor } from '../views/mask'
+import { messageContact } from '../repositories/messages'
 import { toTimelines } from '../views/timeline'
 import type { SignMediaUrl } from '../views/media'
 import { inTransaction, type TxScope } from './transaction'
@@ -88,7 +90,12 @@ const CHANGES_LISTED = 10
  */
 async function checkVersion(scope: TxScope, item: Item, version: number | undefined): Promise<void> {
   if (version === undefined || version === item.version) return
-  const [last, since] = await Promise.all([lastEvent(scope.tx, item.id), eventsSinceVersion(scope.tx, item.id, version, CHANGES_LISTED)])
+  let [last, since] = await Promise.all([lastEvent(scope.tx, item.id), eventsSinceVersion(scope.tx, item.id, version, CHANGES_LISTED)])
+  // Who changed an anonymous tip-off is not said when its author did (citizens' close and reopen).
+  if (item.kind === 'message' && (await messageContact(scope.tx, item.org_id, item.id))?.anonymous) {
+    since = hideAnonymousAuthor(since, item.author_id)
+    last = last && hideAnonymousAuthor([last], item.author_id)[0]
+  }
   const machine = ITEM_MACHINES[item.kind]
   const changes: ItemChangeView[] = since.map((e) => ({
     version: e.item_version!,
@@ -329,8 +336,9 @@ export async function getItemDetail(db: Db | TxScope, actor: Actor, id: string, 
   const item = await loadVisibleItem(conn, actor, id)
   const desk = seesInbox(actor)
   const [parts, events] = await Promise.all([loadItemParts(conn, item), listEventRows(conn, [item.id], !desk)])
+  if (parts.message?.anonymous && item.author_id !== actor.id) events.set(item.id, hideAnonymousAuthor(events.get(item.id) ?? [], item.author_id))
   const timeline = toTimelines(events, !desk).get(item.id) ?? []
   const due = desk && item.due_at ? dueView(await orgCalendar(conn, actor.orgId), new Date(), item.due_at) : null
   const merges = await mergeViews(conn, item, desk)
-  return { ...toItemDetail(item, parts, { id: actor.id, desk, actingRoles: actingRoles(actor, item) }, timeline, sign, due), ...merges }
+  return { ...toItemDetail(item, parts, { id: actor.id, desk, roles: actor.roles, actingRoles: actingRoles(actor, item) }, timeline, sign, due), ...merges }
 }

@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2'
 import type { Db } from '../db/database'
 import type { Role } from '../../domain/roles'
-import type { MessageCategory } from '../../domain/message/categories'
+import type { CreateMessageBody } from '../../domain/schemas/item'
 import { createMessage } from '../services/messages'
 
 const DEPARTMENTS = ['办公室', '登记注册科', '消费者权益保护科', '城关市场监管所']
@@ -12,10 +12,15 @@ const USERS: { username: string; name: string; roles: Role[]; department: string
   { username: 'reviewer', name: '赵科长', roles: ['citizen', 'reviewer'], department: '办公室' }
 ]
 
-const MESSAGES: { category: MessageCategory; body: string }[] = [
-  { category: 'complaint', body: '在城关镇某超市买的牛奶已经过期三天，找店家退货被拒绝，希望市场监管部门处理。' },
+const MESSAGES: CreateMessageBody[] = [
+  {
+    category: 'complaint',
+    body: '在城关镇某超市买的牛奶已经过期三天，找店家退货被拒绝，希望市场监管部门处理。',
+    contactPhone: '13800138000',
+    business: { name: '城关镇某超市' }
+  },
   { category: 'question', body: '个体工商户年报是每年几月份截止？在手机上能不能办？' },
-  { category: 'praise', body: '登记窗口的工作人员很耐心，半天就帮我办好了营业执照，点赞！' }
+  { category: 'praise', body: '登记窗口的工作人员很耐心，半天就帮我办好了营业执照，点赞！', praised: '政务服务中心登记窗口' }
 ]
 
 export const DEMO_PASSWORD = 'zhibao-demo'

@@ -5,13 +5,16 @@ import type { Role } from '../../domain/roles'
 import { ITEM_MACHINES } from '../../domain/item-kinds'
 import type { CaseReport } from '../db/tables/case-report'
 import type { ItemParts } from '../repositories/items'
-import { maskPhone } from './mask'
+import { maskPhone, mayRevealContact } from './mask'
+import { ANONYMOUS_AUTHOR } from '../../domain/message/contact'
 import { toEvidenceView, type SignMediaUrl } from './media'
 
 export interface Viewer {
   id: string
   /** Sees the bureau's inbox (staff, reviewers, admins), not only their own items. */
   desk: boolean
+  /** The viewer's own roles (what they may see, e.g. reveal a number). */
+  roles: readonly Role[]
   /** Roles this viewer may act with on this item (see services/items.ts#actingRoles). */
   actingRoles: readonly Role[]
 }
@@ -25,6 +28,8 @@ export function toPlace(r: Pick<CaseReport, 'place_address' | 'place_lat' | 'pla
 export function toItemDetail(item: Item, parts: ItemParts, viewer: Viewer, timeline: TimelineEvent[], sign: SignMediaUrl, due: ItemDetail['due'] = null): ItemDetail {
   const { message, report } = parts
   const own = item.author_id === viewer.id
+  // An anonymous tip-off shows staff no identity (its timeline went through hideAnonymousAuthor).
+  const hidden = Boolean(message?.anonymous) && !own
   return {
     id: item.id,
     kind: item.kind,
@@ -36,13 +41,21 @@ export function toItemDetail(item: Item, parts: ItemParts, viewer: Viewer, timel
     title: report?.title ?? null,
     body: message?.body ?? report?.body ?? '',
     occurredAt: report?.occurred_at.toISOString() ?? null,
-    place: report ? toPlace(report) : null,
+    place: report ? toPlace(report) : message ? toPlace(message) : null,
     departmentName: parts.departmentName,
     photos: parts.photos.map((m) => toEvidenceView(m, sign)),
     trackingCode: message?.tracking_code ?? null,
     // Staff need to recognise a caller, not copy the number; the author sees their own.
     contactPhone: message?.contact_phone ? (viewer.desk && !own ? maskPhone(message.contact_phone) : message.contact_phone) : null,
-    authorName: parts.authorName,
+    ...(viewer.desk && message ? { contactRevealable: !own && mayRevealContact(viewer.roles, message) } : {}),
+    ...(message
+      ? {
+          anonymous: message.anonymous,
+          business: message.business_name ? { name: message.business_name, creditCode: message.business_credit_code } : null,
+          praised: message.praised
+        }
+      : {}),
+    authorName: hidden ? ANONYMOUS_AUTHOR : parts.authorName,
     createdAt: item.created_at.toISOString(),
     acceptedAt: item.accepted_at?.toISOString() ?? null,
     firstReplyAt: item.first_reply_at?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { STATUS_TONE_COLORS, statusLabel, statusTone, type StatusKind } from './status-tones'
+import { statusLabel, statusTone, type StatusKind } from './status-tones'
 import './status-tag.scss'
 
 export { statusLabel, type StatusKind } from './status-tones'
@@ -12,13 +12,12 @@ export interface StatusTagProps {
 
 /**
  * An item's status as a tinted tag. Drawn by us rather than NutUI's Tag, whose fixed 14-px
- * height and 10-px text cannot grow in 大字模式; colours come from STATUS_TONE_COLORS.
+ * height and 10-px text cannot grow in 大字模式; each tone's colours are the theme's (status-tag.scss).
  */
 export function StatusTag({ status, kind = 'message' }: StatusTagProps) {
   const tone = statusTone(status, kind)
-  const { color, background, border } = STATUS_TONE_COLORS[tone]
   return (
-    <Text className={`zb-status-tag zb-status-tag--${tone}`} style={{ color, background, borderColor: border }}>
+    <Text className={`zb-status-tag zb-status-tag--${tone}`}>
       {statusLabel(status, kind)}
     </Text>
   )

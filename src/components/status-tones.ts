@@ -1,5 +1,5 @@
-// The one source of the status tags' colours: the tag draws with these, and a unit test
-// (test/unit/status-tag-contrast.test.ts) checks every pair against WCAG's 4.5:1.
+// Which tone each status is drawn in; the tones' colours are the theme's (src/styles/variables.scss),
+// checked in both themes by test/unit/theme-contrast.test.ts.
 // Relative imports only: the unit test loads this file without the app's `@/` alias.
 import { CASE_STATUS_LABELS, MESSAGE_STATUS_BUCKET, MESSAGE_STATUS_LABELS, type CaseStatus, type MessageStatus } from '../domain'
 
@@ -9,21 +9,6 @@ export type StatusKind = 'message' | 'case'
 /** ours: staff must act; waiting: on someone else; done: used or answered for good; closed: out of the way. */
 export type StatusTone = 'ours' | 'waiting' | 'done' | 'closed'
 export const STATUS_TONES: readonly StatusTone[] = ['ours', 'waiting', 'done', 'closed']
-
-export interface ToneColors {
-  /** Text colour. */
-  color: string
-  background: string
-  border: string
-}
-
-/** Dark text on a pale tint of the same hue: readable at 12 px (white on NutUI's yellow was 1.65:1). */
-export const STATUS_TONE_COLORS: Readonly<Record<StatusTone, ToneColors>> = {
-  ours: { color: '#8a3c00', background: '#fff1dc', border: '#f0c48a' },
-  waiting: { color: '#0b4a8f', background: '#e7f0fb', border: '#a9c8ee' },
-  done: { color: '#14602f', background: '#e4f4e9', border: '#9fd3b0' },
-  closed: { color: '#474747', background: '#efefef', border: '#d0d0d0' }
-}
 
 const MESSAGE_BUCKET_TONE = { open: 'ours', waiting: 'waiting', closed: 'closed' } as const
 

@@ -2,7 +2,7 @@
 // with versions, assign, priority, topics, notes, batch). The server routes land in parallel, so
 // every call that may not exist yet degrades: a 404 from a route means "not there", and the desk
 // shows less rather than failing. Field names the server may not send yet are optional here.
-import { messageMachine, REPLY_ACTION, type BatchAction, type CalendarStatus, type InboxItem, type InboxPage, type InboxQuery, type InboxViewQuery, type ItemAction, type ItemDetail, type NotificationPage, type RejectReason } from '@/domain'
+import { messageMachine, REPLY_ACTION, type BatchAction, type CalendarStatus, type InboxItem, type InboxPage, type InboxQuery, type InboxViewQuery, type ItemAction, type ItemDetail, type NotificationPage, type PhoneNumberView, type RejectReason } from '@/domain'
 import { ApiError, request } from './api'
 
 /** GET /api/inbox's query (domain/schemas/inbox.ts): every filter combines with `q` and every sort. */
@@ -161,6 +161,8 @@ export const deskApi = {
     request<DeskItemDetail>(path(id, '/topics'), { method: 'POST', data: withVersion({ topics }, version) }),
   addNote: (id: string, body: string, version?: number) =>
     request<DeskItemDetail>(path(id, '/notes'), { method: 'POST', data: withVersion({ body }, version) }),
+  /** 查看完整号码: the server logs every reveal (who, when) on the item's internal timeline. */
+  revealContact: (id: string) => request<PhoneNumberView>(path(id, '/reveal-contact'), { method: 'POST' }),
 
   /** Desk colleagues one may assign to; empty when the server has no such list yet. */
   colleagues: () => unlessMissing(async () => (await request<{ people: Colleague[] }>('/api/people')).people, [] as Colleague[]),

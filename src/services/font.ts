@@ -1,11 +1,18 @@
 import Taro from '@tarojs/taro'
+import { systemWantsLarge } from './system-font'
 
 const KEY = 'zb.largeFont'
 
-/** Large-font (适老化) preference, stored on the device. */
+/**
+ * Large-font (适老化) preference. The person's own choice (the home page's 大字模式 switch) is
+ * stored on the device and wins; until they choose, the page follows the system's font size
+ * (WeChat's 字体大小 in the mini-program, src/services/system-font.*).
+ */
 export const fontPreference = {
   isLarge(): boolean {
-    return Taro.getStorageSync<boolean>(KEY) === true
+    const chosen = Taro.getStorageSync<boolean | ''>(KEY)
+    if (chosen === true || chosen === false) return chosen
+    return systemWantsLarge()
   },
   setLarge(large: boolean): void {
     Taro.setStorageSync(KEY, large)

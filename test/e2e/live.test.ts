@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, screenshot } from './support/browser'
 import { visibleText, devLogin } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 let server: RunningServer
 let browser: Browser
@@ -12,7 +13,7 @@ async function citizenPosts(baseUrl: string, body: string) {
   const res = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ category: 'complaint', body })
+    body: JSON.stringify({ category: 'complaint', ...COMPLAINT_EXTRAS, body })
   })
   expect(res.status).toBe(201)
 }

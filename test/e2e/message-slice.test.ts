@@ -1,13 +1,21 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
 import { type, visibleText, tap, devLogin } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
+import { jpegWithExif } from '../helpers/images'
 
 let server: RunningServer
 let browser: Browser
+let photo: string
 
 describeInBrowser('a citizen’s message reaches the staff inbox and the reply comes back (H5, phone viewport)', () => {
   beforeAll(async () => {
+    // A camera-sized photo with a GPS fix, which the app compresses and the server must not keep.
+    photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zb-e2e-message-')), '现场.jpg')
+    fs.writeFileSync(photo, await jpegWithExif(4000, 3000, { gps: { latRef: 'N', lat: '34/1 15/1 0/1', lngRef: 'E', lng: '108/1 56/1 0/1' } }))
     server = await startServer()
     browser = await launch()
   }, 180_000)
@@ -27,8 +35,21 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await tap(citizen, '我要留言')
     await visibleText(citizen, '留言内容').first().waitFor()
     await tap(citizen, '投诉')
+    await screenshot(citizen, '02b-citizen-message-categories')
     await type(citizen, '请写明事情经过、时间、地点等，便于我们办理', body)
-    await type(citizen, '便于工作人员联系您，仅工作人员可见', '13812345678')
+    // A complaint asks for the phone and the business: submitting without them says so.
+    await tap(citizen, '提交留言')
+    await visibleText(citizen, '投诉需要联系电话：请填写手机号，便于工作人员核实和调解').first().waitFor()
+    await screenshot(citizen, '02a-citizen-message-rules')
+    await type(citizen, '11 位手机号', '13812345678')
+    await type(citizen, '商家名称，如营业执照或店招上的名称', '东关夜市某烧烤摊')
+    await type(citizen, '如：城关镇人民路 12 号', '东关夜市')
+    const chooser = citizen.waitForEvent('filechooser')
+    await tap(citizen, '拍照/相册')
+    await (await chooser).setFiles(photo)
+    // Compressed and uploaded: the bar goes and the photo can be removed.
+    await citizen.locator('.message-new__photo-remove').filter({ visible: true }).waitFor({ timeout: 60_000 })
+    await tap(citizen, '同意选登')
     await screenshot(citizen, '02-citizen-message-form')
     await tap(citizen, '提交留言')
     await visibleText(citizen, '提交成功').first().waitFor()
@@ -49,12 +70,26 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await visibleText(staff, body.slice(0, 12)).first().click()
     await visibleText(staff, '办理记录').first().waitFor()
     await visibleText(staff, '138****5678').waitFor()
+    await visibleText(staff, '东关夜市某烧烤摊').first().waitFor()
+    await visibleText(staff, '留言照片（1 张）').first().waitFor()
     await screenshot(staff, '05-staff-item-new')
+    // 查看完整号码: the number in full, and the reveal on the internal timeline.
+    await tap(staff, '查看完整号码')
+    await visibleText(staff, '13812345678').first().waitFor()
+    await screenshot(staff, '05a-staff-contact-revealed')
     await tap(staff, '受理')
     await visibleText(staff, '答复群众').first().waitFor()
     await type(staff, '答复内容将展示给留言人', reply)
+    // The 受理 toast sits mid-screen for a moment: a tap on the button under it would land on the toast.
+    await staff.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => t.offsetParent === null || getComputedStyle(t).display === 'none'))
     await tap(staff, '发送答复')
-    await visibleText(staff, '已答复').first().waitFor()
+    await visibleText(staff, '已答复')
+      .first()
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(staff, 'failed-staff-reply')
+        throw e
+      })
     await screenshot(staff, '06-staff-item-replied')
 
     // Citizen again
@@ -64,6 +99,18 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await screenshot(citizen, '07-citizen-my-messages')
     const timeline = await citizen.locator('#app').filter({ visible: true }).innerText()
     expect(timeline).toContain('已答复')
+
+    // 大字模式 (the home page's switch, stored as Taro stores it): the form's text and controls grow.
+    await citizen.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
+    await citizen.goto(`${server.baseUrl}/#/citizen/pages/message-new/index`)
+    await citizen.reload()
+    await tap(citizen, '举报')
+    await tap(citizen, '匿名举报')
+    const row = await citizen.locator('.message-new__category').filter({ visible: true }).first().boundingBox()
+    expect(row!.height).toBeGreaterThanOrEqual(44)
+    const size = await citizen.locator('.message-new__category-name').filter({ visible: true }).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+    expect(size).toBeGreaterThanOrEqual(22)
+    await screenshot(citizen, '08-citizen-message-form-large')
   }, 120_000)
   // The desk at 1440 px (list, detail beside it, shortcuts, batch) is staff-desk.test.ts. The replied
   // message this file made is no longer in the desk's default view (全部待处理), so it is not looked for here.

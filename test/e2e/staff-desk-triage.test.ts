@@ -14,8 +14,8 @@ let browser: Browser
 /** 咨询 has a 3-working-day limit: posted 20 days ago (server clock shifted), it is overdue now. */
 const OLD_QUESTION = { category: 'question', body: '营业执照遗失了怎么补办？需要带哪些材料？' }
 /** Two messages about the same stall: the duplicates to merge. */
-const NOISE = { category: 'complaint', body: '西街夜市烧烤摊每晚油烟很大，楼上住户窗户都不敢开，请尽快处理。', contactPhone: '13800138000' }
-const NOISE_AGAIN = { category: 'complaint', body: '西街夜市烧烤摊油烟很大，住户窗户不敢开，希望尽快处理。', contactPhone: '13800138000' }
+const NOISE = { category: 'complaint', body: '西街夜市烧烤摊每晚油烟很大，楼上住户窗户都不敢开，请尽快处理。', contactPhone: '13800138000', business: { name: '西街夜市烧烤摊' } }
+const NOISE_AGAIN = { category: 'complaint', body: '西街夜市烧烤摊油烟很大，住户窗户不敢开，希望尽快处理。', contactPhone: '13800138000', business: { name: '西街夜市烧烤摊' } }
 const WEIGHTS = { category: 'tipoff', body: '南关菜市场有摊位电子秤缺斤短两，请来查一下。' }
 const TEMPLATE = '{称呼}您好：您的留言（留言码 {留言码}）已收到，{部门}已安排现场核查，结果将及时告知。'
 

@@ -2,12 +2,13 @@ import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
 import { type, visibleText, tap, devLogin } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 let server: RunningServer
 let browser: Browser
 
 const MESSAGES = [
-  { category: 'complaint', body: '东关夜市烧烤摊占道经营到凌晨，油烟扰民，希望尽快处理。' },
+  { category: 'complaint', ...COMPLAINT_EXTRAS, body: '东关夜市烧烤摊占道经营到凌晨，油烟扰民，希望尽快处理。' },
   { category: 'tipoff', body: '城北菜市场有商户使用未检定的电子秤，缺斤短两。' },
   { category: 'question', body: '个体工商户年报在哪里填报？截止日期是哪天？' }
 ] as const

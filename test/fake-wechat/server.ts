@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
  *   `used`/`bad…`  → 40029 invalid code
  *   `busy`         → 45011 rate limit
  *   `system`       → -1 system busy
+ * (getuserphonenumber has codes of its own, below.)
  */
 export interface FakeWechat {
   baseUrl: string
@@ -54,6 +55,23 @@ export async function startFakeWechat(appId = 'wx-test-appid', secret = 'wx-test
       if (body?.secret !== secret) return send({ errcode: 40125, errmsg: 'invalid appsecret' })
       tokenSerial++
       return send({ access_token: `fake-access-token-${tokenSerial}`, expires_in: 7200 })
+    }
+    // getuserphonenumber (POST ?access_token=, body { code }): `phone-<11 digits>` → that number
+    // (+86); `foreign-<digits>` → a number outside the mainland; `busy` 45011; `system` -1;
+    // anything else 40029 (invalid or used code). A token it did not issue is 40001.
+    if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+      if (!/^fake-access-token-\d+$/.test(query.access_token ?? '')) return send({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+      const code = String(body?.code ?? '')
+      if (code === 'busy') return send({ errcode: 45011, errmsg: 'api minute-quota reach limit  mustslower  retry next minute' })
+      if (code === 'system') return send({ errcode: -1, errmsg: 'system error' })
+      const m = /^(phone|foreign)-(\d{6,15})$/.exec(code)
+      if (!m) return send({ errcode: 40029, errmsg: 'invalid code' })
+      const [countryCode, pure] = m[1] === 'phone' ? ['86', m[2]!] : ['852', m[2]!]
+      return send({
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: { phoneNumber: countryCode === '86' ? pure : `+${countryCode}${pure}`, purePhoneNumber: pure, countryCode, watermark: { timestamp: Math.floor(Date.now() / 1000), appid: appId } }
+      })
     }
     res.writeHead(404, { 'content-type': 'application/json' })
     res.end(JSON.stringify({ errcode: 404, errmsg: 'unknown api' }))

@@ -83,7 +83,7 @@ export async function buildWorld(): Promise<World> {
     const officer = await login(target, 'officer', `秘密干部${suffix}`)
     const staff = await login(target, 'staff', `秘密宣传${suffix}`)
     into.push(citizen.user.id, officer.user.id, staff.user.id)
-    const message = await target.inject({ method: 'POST', url: '/api/messages', headers: auth(citizen.token), payload: { category: 'complaint', body: `${marker} 留言`, contactPhone: '13800138000' } })
+    const message = await target.inject({ method: 'POST', url: '/api/messages', headers: auth(citizen.token), payload: { category: 'complaint', body: `${marker} 留言`, contactPhone: '13800138000', business: { name: '城关镇某超市' } } })
     into.push(message.json().id)
     const upload = photoUpload(await png(80, 60), 'secret.png', 'image/png')
     const media = await target.inject({ method: 'POST', url: '/api/media', headers: { ...auth(officer.token), ...upload.headers }, payload: upload.payload })

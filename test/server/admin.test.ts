@@ -2,6 +2,7 @@ import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import type { SessionView } from '../../domain/schemas/auth'
 import { chineseDate, renderCannedReply, cannedContextOf } from '../../domain/canned-replies'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 let t: TestApp
 let admin: SessionView
@@ -121,7 +122,7 @@ describe('topics', () => {
 
   it('tagging an item accepts only the active topics of this year, and keeps tags the item already has', async () => {
     const author = await t.login('citizen', '群众-主题')
-    const msg = (await call(author, 'POST', '/api/messages', { category: 'complaint', body: '超市出售过期食品' })).json()
+    const msg = (await call(author, 'POST', '/api/messages', { category: 'complaint', ...COMPLAINT_EXTRAS, body: '超市出售过期食品' })).json()
     await call(admin, 'POST', '/api/admin/topics', { name: '节日市场', year })
     const old = (await call(admin, 'POST', '/api/admin/topics', { name: '旧主题', year })).json()
 
@@ -138,7 +139,7 @@ describe('topics', () => {
     await call(admin, 'PUT', `/api/admin/topics/${old.id}`, { active: false })
     const keep = await call(staff, 'POST', `/api/items/${msg.id}/topics`, { topics: ['旧主题', '节日市场'], version: 2 })
     expect(keep.json()).toMatchObject({ version: 3, topics: ['旧主题', '节日市场'] })
-    const other = (await call(author, 'POST', '/api/messages', { category: 'complaint', body: '另一条' })).json()
+    const other = (await call(author, 'POST', '/api/messages', { category: 'complaint', ...COMPLAINT_EXTRAS, body: '另一条' })).json()
     const inactive = await call(staff, 'POST', `/api/items/${other.id}/topics`, { topics: ['旧主题'], version: 1 })
     expect(inactive.statusCode).toBe(400)
     expect(inactive.json().message).toContain('旧主题')
@@ -243,7 +244,7 @@ describe('people', () => {
     expect((await call(staff, 'GET', '/api/people')).json().people.map((p: { name: string }) => p.name)).not.toContain('赵六')
     expect((await call(admin, 'GET', '/api/people?includeDisabled=true')).json().people).toContainEqual(expect.objectContaining({ name: '赵六', disabled: true }))
     const author = await t.login('citizen', '群众-分派')
-    const msg = (await call(author, 'POST', '/api/messages', { category: 'complaint', body: '噪音扰民' })).json()
+    const msg = (await call(author, 'POST', '/api/messages', { category: 'complaint', ...COMPLAINT_EXTRAS, body: '噪音扰民' })).json()
     expect((await call(staff, 'POST', `/api/items/${msg.id}/assign`, { assigneeId: person.user.id, version: 1 })).statusCode).toBe(400)
 
     expect((await call(admin, 'PUT', `/api/admin/people/${person.user.id}`, { disabled: false })).json()).toMatchObject({ disabled: false })

@@ -5,6 +5,8 @@ import { calendarStartupLines } from '../../server/startup/calendar-check'
 import { addWorkingDays, beijingDay, createCalendar, endOfBeijingDay } from '../../domain/deadlines'
 import { BUILTIN_YEARS } from '../../domain/deadlines/builtin'
 import type { SessionView } from '../../domain/schemas/auth'
+import { MESSAGE_EXTRAS } from '../helpers/message-fixtures'
+import type { MessageCategory } from '../../domain/message/categories'
 
 let t: TestApp
 let admin: SessionView
@@ -19,7 +21,7 @@ afterAll(() => t.close())
 
 async function postMessage(category: string): Promise<string> {
   const citizen = await t.login('citizen', `留言人${++serial}`)
-  const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category, body: `时限测试 ${serial}` } })
+  const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category, ...MESSAGE_EXTRAS[category as MessageCategory], body: `时限测试 ${serial}` } })
   expect(res.statusCode).toBe(201)
   return res.json().id
 }
@@ -67,7 +69,7 @@ describe('due_at is set when the clock starts', () => {
 describe('the desk sees the deadline in working days', () => {
   it('on the item and in the inbox; the author does not', async () => {
     const citizen = await t.login('citizen', '看时限的人')
-    const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category: 'complaint', body: '今日到期的投诉' } })
+    const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category: 'complaint', ...MESSAGE_EXTRAS.complaint, body: '今日到期的投诉' } })
     const id = res.json().id
     const today = endOfBeijingDay(beijingDay(new Date()))
     await t.db.updateTable('item').set({ due_at: today }).where('id', '=', id).execute()

@@ -3,6 +3,7 @@ import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { messageMachine } from '../../domain/message/state-machine'
 import type { SessionView } from '../../domain/schemas/auth'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 let t: TestApp
 let staff: SessionView
@@ -25,7 +26,7 @@ const detail = async (s: SessionView, id: string) => (await t.app.inject({ metho
 async function newMessage(): Promise<{ id: string; author: SessionView }> {
   serial++
   const author = await t.login('citizen', `群众-${serial}`)
-  const res = await post(author, '/api/messages', { category: 'complaint', body: `门口井盖缺失 ${serial}` })
+  const res = await post(author, '/api/messages', { category: 'complaint', ...COMPLAINT_EXTRAS, body: `门口井盖缺失 ${serial}` })
   expect(res.statusCode).toBe(201)
   return { id: res.json().id, author }
 }

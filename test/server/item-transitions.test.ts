@@ -5,6 +5,7 @@ import { caseMachine, CASE_STATUS_LABELS } from '../../domain/case/state-machine
 import type { Machine } from '../../domain/state-machine'
 import type { Role } from '../../domain/roles'
 import type { SessionView } from '../../domain/schemas/auth'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 let t: TestApp
 let staff: SessionView
@@ -42,7 +43,7 @@ async function create(kind: Kind): Promise<string> {
   author = await t.login(kind === 'message' ? 'citizen' : 'officer', `作者-${serial}`)
   const res =
     kind === 'message'
-      ? await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(author), payload: { category: 'complaint', body: '状态机测试' } })
+      ? await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(author), payload: { category: 'complaint', ...COMPLAINT_EXTRAS, body: '状态机测试' } })
       : await t.app.inject({
           method: 'POST',
           url: '/api/cases',

@@ -2,6 +2,7 @@ import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
 import type { SessionView } from '../../domain/schemas/auth'
 import type { BatchAnswer } from '../../domain/schemas/triage'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 let t: TestApp
 let staff: SessionView
@@ -35,7 +36,7 @@ const batch = async (s: { token: string }, payload: object) => {
 
 async function newMessage(text = '门口井盖缺失'): Promise<string> {
   serial++
-  const res = await post(citizen, '/api/messages', { category: 'complaint', body: `${text} ${serial}` })
+  const res = await post(citizen, '/api/messages', { category: 'complaint', ...COMPLAINT_EXTRAS, body: `${text} ${serial}` })
   expect(res.statusCode).toBe(201)
   return res.json().id
 }

@@ -7,6 +7,7 @@ import type { SessionView } from '../../domain/schemas/auth'
 import { PRESENCE_TTL_SECONDS, LIVE_TICKET_TTL_SECONDS } from '../../domain/schemas/live'
 import { messageMachine } from '../../domain/message/state-machine'
 import { caseMachine } from '../../domain/case/state-machine'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 // The clock of presence and tickets: tests move it instead of sleeping.
 let offsetMs = 0
@@ -44,7 +45,7 @@ const inject = (s: { token: string } | null, method: 'GET' | 'PUT' | 'DELETE' | 
   t.app.inject({ method, url, headers: s ? bearer(s) : {}, ...(payload ? { payload } : {}) })
 
 async function newMessage(): Promise<string> {
-  const res = await inject(citizen, 'POST', '/api/messages', { category: 'complaint', body: `店门口占道经营 ${++serial}` })
+  const res = await inject(citizen, 'POST', '/api/messages', { category: 'complaint', ...COMPLAINT_EXTRAS, body: `店门口占道经营 ${++serial}` })
   expect(res.statusCode).toBe(201)
   return res.json().id
 }

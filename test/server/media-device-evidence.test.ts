@@ -61,11 +61,11 @@ it('keeps the server’s own EXIF reading when the file still has it, beside the
   expect(media).toMatchObject({ takenAt: '2026-11-25T01:00:00.000Z', deviceTakenAt: '2026-11-25T01:30:00.000Z' })
 })
 
-it('never keeps a citizen’s place, even reported by the phone; the time is kept', async () => {
+it('keeps no device evidence at all from a citizen, even reported by the phone (issue 8: citizens’ photos are not evidence)', async () => {
   const res = await upload(citizen, await compressed(2), { deviceTakenAt: '2026-11-25T10:05:00+08:00', deviceLat: '34.25', deviceLng: '108.93' })
   expect(res.statusCode).toBe(201)
-  expect(await row(res.json().id)).toMatchObject({ device_lat: null, device_lng: null })
-  expect(res.json().deviceTakenAt).toBe('2026-11-25T02:05:00.000Z')
+  expect(await row(res.json().id)).toMatchObject({ device_taken_at: null, device_lat: null, device_lng: null })
+  expect(res.json().deviceTakenAt).toBeUndefined()
 })
 
 it('drops an implausible clock or a 0,0 fix without refusing the photo', async () => {

@@ -15,7 +15,7 @@ describe('a citizen message reaches the inbox and the reply comes back', () => {
       method: 'POST',
       url: '/api/messages',
       headers: bearer(citizen),
-      payload: { category: 'complaint', body: '超市卖过期牛奶，要求退货被拒。', contactPhone: '13812345678' }
+      payload: { category: 'complaint', body: '超市卖过期牛奶，要求退货被拒。', contactPhone: '13812345678', business: { name: '城关镇某超市' } }
     })
     expect(posted.statusCode).toBe(201)
     const created = posted.json()

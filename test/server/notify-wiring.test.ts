@@ -1,5 +1,6 @@
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import type { SessionView } from '../../domain/schemas/auth'
+import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
 
 let t: TestApp
 let staff: SessionView
@@ -18,7 +19,7 @@ const bell = async (s: SessionView) => (await t.app.inject({ method: 'GET', url:
 
 it('assigning tells the new assignee, once; assigning to oneself tells no one', async () => {
   const author = await t.login('citizen', '群众甲')
-  const id = (await post(author, '/api/messages', { category: 'complaint', body: '门口井盖缺失' })).json().id
+  const id = (await post(author, '/api/messages', { category: 'complaint', ...COMPLAINT_EXTRAS, body: '门口井盖缺失' })).json().id
   expect((await post(staff, `/api/items/${id}/assign`, { assigneeId: colleague.user.id, version: 1 })).statusCode).toBe(200)
   expect((await bell(colleague)).items).toEqual([expect.objectContaining({ kind: 'assigned', kindLabel: '分派给我', itemId: id, actorName: '王五' })])
   // A department-only change and a self-assignment notify nobody new.

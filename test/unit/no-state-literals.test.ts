@@ -3,6 +3,7 @@ import ts from 'typescript'
 import { CASE_ACTIONS, CASE_STATUSES } from '../../domain/case/state-machine'
 import { MESSAGE_ACTIONS, MESSAGE_STATUSES } from '../../domain/message/state-machine'
 import { DRAFT_ACTIONS, DRAFT_STATUSES } from '../../domain/draft/state-machine'
+import { BOARD_ACTIONS, BOARD_STATUSES } from '../../domain/board/state-machine'
 import { findStateLiterals, inMemoryProgram } from './support/state-literals'
 
 // Issue 6 §1: the transition tables say everything about a transition, and server, app and tests
@@ -10,7 +11,7 @@ import { findStateLiterals, inMemoryProgram } from './support/state-literals'
 // project once (one Program over src/ and server/; about 27 s on the shared 2-core machine, most of it type-checking) and
 // lists every literal that names a status or action where a status or action type is expected.
 // Migrations are frozen in time and must spell their values, so they are not checked.
-const LISTS = [MESSAGE_STATUSES, MESSAGE_ACTIONS, CASE_STATUSES, CASE_ACTIONS, DRAFT_STATUSES, DRAFT_ACTIONS]
+const LISTS = [MESSAGE_STATUSES, MESSAGE_ACTIONS, CASE_STATUSES, CASE_ACTIONS, DRAFT_STATUSES, DRAFT_ACTIONS, BOARD_STATUSES, BOARD_ACTIONS]
 const root = path.join(__dirname, '../..')
 const checked = (fileName: string) => {
   const rel = path.relative(root, fileName).split(path.sep).join('/')

@@ -2,6 +2,7 @@ import { installWx, launchPage, templateLevels, treeDepth, waitFor, type WxReque
 import { officer } from '../app/officer-fixtures'
 import { jpegWithExif } from '../helpers/images'
 import { answer, type Cb } from './support/wx-answer'
+import { fakeUploadFile, type UploadCall } from './support/upload-file'
 
 const SESSION = { token: 'tok-officer', user: officer }
 const MEDIA = { id: 'm0000000-0000-4000-8000-000000000001', url: 'https://x/p.jpg', thumbUrl: 'https://x/t.jpg', width: 1920, height: 1440, bytes: 420000 }
@@ -18,15 +19,6 @@ const fake = installWx((req: WxRequest) => {
 })
 
 
-interface UploadCall {
-  url: string
-  filePath: string
-  name: string
-  header: Record<string, string>
-  formData: Record<string, string>
-  progress: (p: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void
-  finish: (statusCode: number, data: string) => void
-}
 const uploads: UploadCall[] = []
 const compressed: Record<string, unknown>[] = []
 const saved: { tempFilePath: string; filePath: string }[] = []
@@ -88,22 +80,7 @@ Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
     },
     readdir: (o: Cb<unknown>) => answer(o, { files: saved.map((s) => s.filePath.split('/').pop()) })
   }),
-  uploadFile: (o: { url: string; filePath: string; name: string; header: Record<string, string>; formData?: Record<string, string> } & Cb<unknown>) => {
-    const listeners: UploadCall['progress'][] = []
-    uploads.push({
-      url: o.url,
-      filePath: o.filePath,
-      name: o.name,
-      header: o.header,
-      formData: o.formData ?? {},
-      progress: (p) => listeners.forEach((l) => l(p)),
-      finish: (statusCode, data) => {
-        o.success?.({ statusCode, data, errMsg: 'uploadFile:ok' })
-        o.complete?.()
-      }
-    })
-    return { onProgressUpdate: (l: UploadCall['progress']) => void listeners.push(l), abort() {}, offProgressUpdate() {} }
-  }
+  uploadFile: fakeUploadFile(uploads)
 })
 
 test('the built case form compresses a photo, queues the case, shows upload progress and sends the case with its clientId', async () => {

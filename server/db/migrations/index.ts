@@ -10,6 +10,8 @@ import * as admin from './2026-12-04T0100-admin'
 import * as mergeAndEventVersions from './2026-12-04T0200-merge-and-event-versions'
 import * as live from './2026-12-04T0300-live'
 import * as notificationKindsAndSubjects from './2026-12-05T0000-notification-kinds-and-subjects'
+import * as messageDetails from './2026-12-05T0200-message-details'
+import * as publicBoard from './2026-12-05T0400-public-board'
 import * as drafts from './2026-12-05T0500-drafts'
 import * as ledger from './2026-12-05T0600-ledger'
 
@@ -26,6 +28,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0200-merge-and-event-versions': mergeAndEventVersions,
   '2026-12-04T0300-live': live,
   '2026-12-05T0000-notification-kinds-and-subjects': notificationKindsAndSubjects,
+  '2026-12-05T0200-message-details': messageDetails,
+  '2026-12-05T0400-public-board': publicBoard,
   '2026-12-05T0500-drafts': drafts,
   '2026-12-05T0600-ledger': ledger
 }

@@ -21,6 +21,8 @@ import directory from './directory'
 import admin from './admin'
 import live from './live'
 import liveEvents from './live-events'
+import publicBoard from './board'
+import boardProposals from './board-proposals'
 import ledger from './ledger'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
@@ -31,13 +33,15 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(mediaFiles)
   // The SSE stream carries its own short-lived ticket: an EventSource sends no token.
   await app.register(liveEvents)
+  // The public board (选登) is read without logging in: masked, published entries only.
+  await app.register(publicBoard)
 
   await app.register(async (authenticated) => {
     authenticated.addHook('onRoute', (route) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, ledger]) {
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, boardProposals, ledger]) {
       await authenticated.register(plugin)
     }
   })

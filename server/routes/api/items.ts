@@ -3,6 +3,9 @@ import { IdParams } from '../../../domain/schemas/common'
 import { ActionBody, AssignBody, ItemDetail, NoteBody, PriorityBody, ReplyBody, TopicsBody } from '../../../domain/schemas/item'
 import { DESK_ROLES, NOTE_ROLES } from '../../../domain/desk'
 import { addNote, assign, getItemDetail, reply, setPriority, setTopics, transition } from '../../services/items'
+import { CONTACT_REVEAL_ROLES } from '../../../domain/message/contact'
+import { PhoneNumberView } from '../../../domain/schemas/contact'
+import { revealContact } from '../../services/contact'
 
 const desk = { roles: DESK_ROLES }
 
@@ -83,6 +86,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       await addNote(app.db, request.currentUser, request.params.id, request.body)
       return detail(request)
     }
+  )
+
+  app.post(
+    '/items/:id/reveal-contact',
+    {
+      config: { roles: CONTACT_REVEAL_ROLES, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['inbox'],
+        summary: '查看留言人的完整联系电话（每次查看都记入内部时间线：谁、何时）；匿名举报或未留电话返回 409',
+        params: IdParams,
+        response: { 200: PhoneNumberView }
+      }
+    },
+    async (request) => ({ phone: await revealContact(app.db, request.currentUser, request.params.id) })
   )
 }
 export default routes

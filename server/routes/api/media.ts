@@ -28,14 +28,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.currentUser
       try {
         // Only the fields before the file part have arrived by now; the app sends them first.
-        const device = readDeviceFacts(fieldValues(part.fields))
-        // Like the server's own EXIF: a place is kept only for officers' photos.
-        if (!user.roles.includes('officer')) delete device.gps
+        // Device evidence is for officers' case photos only: from anyone else (a citizen's photo
+        // for a message) it is not even read, let alone stored — PIPL's minimum.
+        const evidence = user.roles.includes('officer')
+        const device = evidence ? readDeviceFacts(fieldValues(part.fields)) : {}
         // Officers' photos are evidence and keep where they were taken; citizens' never do.
         // The body's Content-Length (Node's parser never delivers more) bounds the file's size.
         const length = Number(request.headers['content-length'])
         const image = await ingestImage(part.file, {
-          keepGps: user.roles.includes('officer'),
+          keepGps: evidence,
           ...(Number.isSafeInteger(length) && length >= 0 ? { sizeHint: length } : {})
         })
         const media = await saveIngestedMedia(app.db, app.mediaStorage, user, image, device)

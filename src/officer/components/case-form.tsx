@@ -11,7 +11,7 @@ import { absoluteUrl } from '@/services/api-base'
 import { ApiError } from '@/services/api'
 import { compressPhoto } from '@/services/photo'
 import { readDeviceEvidence } from '@/services/photo-evidence'
-import { ProgressBar } from './progress-bar'
+import { ProgressBar } from '@/components/progress-bar'
 import { beijingParts, fromBeijing, validateCase, type CaseFormErrors, type CaseFormValues, type FormPhoto } from './case-values'
 import './case-form.scss'
 

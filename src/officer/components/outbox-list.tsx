@@ -5,7 +5,7 @@ import { entryView, type Outbox, type OutboxEntry } from '@/services/outbox'
 import { Button } from '@/components/ui'
 import { Tag } from '@/components/ui-sub'
 import { formatTime } from '@/components/format'
-import { ProgressBar } from './progress-bar'
+import { ProgressBar } from '@/components/progress-bar'
 import './outbox-list.scss'
 
 const TAG_TYPE: Record<OutboxEntry['state'], 'default' | 'primary' | 'success' | 'danger'> = {

@@ -12,7 +12,7 @@ import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
-import { ADMIN_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
+import { ADMIN_PAGE, BOARD_PAGE, BOARD_REVIEW_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
 import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
 import { getOutbox } from '@/services/officer-outbox'
 import './index.scss'
@@ -77,6 +77,9 @@ export default function Home() {
           <Button block onClick={go(MY_MESSAGES_PAGE)}>
             我的留言
           </Button>
+          <Button block onClick={go(BOARD_PAGE)}>
+            留言选登
+          </Button>
         </View>
       </View>
 
@@ -100,6 +103,9 @@ export default function Home() {
           <View className='zb-actions'>
             <Button type='primary' block onClick={go(INBOX_PAGE)}>
               留言受理
+            </Button>
+            <Button block onClick={go(BOARD_REVIEW_PAGE)}>
+              选登审核
             </Button>
             {isAdmin && ADMIN_PAGE ? (
               <Button block onClick={go(ADMIN_PAGE)}>

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui'
 import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { DESK_LOGIN, landingPage, silentLogin } from '@/services/login'
+import { BOARD_PAGE } from '@/services/routes'
 import { ChangePassword } from './change-password'
 import './index.scss'
 
@@ -154,6 +155,10 @@ export default function Login() {
           <PasswordLogin onSession={onSession} />
         )}
       </View>
+      {/* The public board needs no sign-in: anyone may read it from here. */}
+      <Button block onClick={() => void Taro.navigateTo({ url: BOARD_PAGE })}>
+        不登录，看看留言选登
+      </Button>
     </PageShell>
   )
 }

@@ -16,6 +16,7 @@ import { PriorityCard } from './priority-card'
 import { TopicsCard } from './topics-card'
 import { NoteCard } from './note-card'
 import { DuplicatesCard } from './duplicates-card'
+import { BoardCard } from './board-card'
 // The item cards' own styles, wherever the panel is shown (the item page or the desk's detail).
 import '../pages/item/index.scss'
 import './item-panel.scss'
@@ -160,6 +161,7 @@ export function ItemPanel({ id, command, onChanged, onLoaded, onMerged }: ItemPa
               onReply={(body, action = REPLY_ACTION) => act({ action, body }, MESSAGE_STATUS_LABELS[messageMachine.table[action].to])}
             />
           </View>
+          <BoardCard detail={detail} />
         </>
       )}
       <AssignCard

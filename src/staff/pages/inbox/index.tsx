@@ -356,7 +356,8 @@ export default function Inbox() {
             <View className='desk__search'>
               <Input
                 className='zb-field desk__search-input'
-                placeholder='搜索留言、事例、答复（按 / 开始）'
+                // The key hint only where there is a keyboard: on a phone in 大字模式 it cut the placeholder off.
+                placeholder={wide ? '搜索留言、事例、答复（按 / 开始）' : '搜索留言、事例、答复'}
                 value={typed}
                 confirmType='search'
                 maxlength={50}

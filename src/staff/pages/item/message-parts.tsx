@@ -15,8 +15,43 @@ import { StatusTag } from '@/components/status-tag'
 import { formatTime } from '@/components/format'
 import { Button, Cell, CellGroup } from '@/components/ui'
 import { CannedPicker } from '../../components/canned-picker'
+import { PhotoGrid } from '@/components/photo-grid'
+import { showError } from '@/services/api'
+import { deskApi } from '@/services/desk-api'
 
 const isAction = (a: string): a is MessageAction => a in messageMachine.table
+
+/** The number as staff see it: masked, with 查看完整号码 for the roles that may (each reveal is logged). */
+function ContactCell({ detail }: { detail: ItemDetail }) {
+  const [full, setFull] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (detail.anonymous) return <Cell title='联系电话' extra='匿名举报，无联系方式' />
+  const reveal = async () => {
+    setBusy(true)
+    try {
+      setFull((await deskApi.revealContact(detail.id)).phone)
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Cell
+      title='联系电话'
+      extra={
+        <View className='item__contact'>
+          <Text className='item__phone'>{full ?? detail.contactPhone ?? '未留'}</Text>
+          {detail.contactRevealable && !full ? (
+            <Button className='item__reveal' size='small' loading={busy} onClick={() => void reveal()}>
+              查看完整号码
+            </Button>
+          ) : null}
+        </View>
+      }
+    />
+  )
+}
 
 export function MessageCard({ detail }: { detail: ItemDetail }) {
   return (
@@ -29,9 +64,20 @@ export function MessageCard({ detail }: { detail: ItemDetail }) {
       <CellGroup>
         {detail.trackingCode ? <Cell title='留言码' extra={detail.trackingCode} /> : null}
         {detail.authorName ? <Cell title='留言人' extra={detail.authorName} /> : null}
-        <Cell title='联系电话' extra={detail.contactPhone ?? '未留'} />
+        <ContactCell key={detail.id} detail={detail} />
+        {detail.business ? (
+          <Cell title='涉及商家' extra={detail.business.creditCode ? `${detail.business.name}（${detail.business.creditCode}）` : detail.business.name} />
+        ) : null}
+        {detail.praised ? <Cell title='表扬对象' extra={detail.praised} /> : null}
+        {detail.place ? <Cell title='地点' extra={detail.place.lat !== undefined ? `${detail.place.address}（已标记位置）` : detail.place.address} /> : null}
         <Cell title='提交时间' extra={formatTime(detail.createdAt)} />
       </CellGroup>
+      {detail.photos.length > 0 ? (
+        <View className='item__photos'>
+          <Text className='zb-label'>留言照片（{detail.photos.length} 张）</Text>
+          <PhotoGrid photos={detail.photos} />
+        </View>
+      ) : null}
     </View>
   )
 }

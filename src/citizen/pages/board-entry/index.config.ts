@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '选登详情',
+  enablePullDownRefresh: true
+})
