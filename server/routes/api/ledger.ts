@@ -92,7 +92,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   )
   app.get(
     '/publications',
-    { config: readers, schema: { tags, summary: '发表台账（按年度、月份、部门或稿件筛选）', querystring: PublicationsQuery, response: { 200: PublicationList } } },
+    { config: readers, schema: { tags, summary: '发表台账（按年度、月份、部门或稿件筛选；按发表日期倒序，最多 2000 条，全年明细请导出）', querystring: PublicationsQuery, response: { 200: PublicationList } } },
     async (request) => ({ publications: await publications.listPublications(app.db, request.currentUser.orgId, { ...request.query, year: request.query.year ?? (request.query.draftId ? undefined : currentTopicYear()) }) })
   )
 
