@@ -14,13 +14,13 @@ export interface BarSeries {
  * (librsvg), so the export needs no browser and no chart service. Used where a person would
  * rather look than read (publications per month against the even pace of the target).
  */
-export async function barChartPng(opts: { title: string; categories: readonly string[]; series: readonly BarSeries[]; line?: { label: string; values: readonly number[] }; width?: number; height?: number }): Promise<Buffer> {
+export async function barChartPng(opts: { title: string; categories: readonly string[]; series: readonly BarSeries[]; lines?: readonly { label: string; color: string; dashed?: boolean; values: readonly (number | null)[] }[]; width?: number; height?: number }): Promise<Buffer> {
   const width = opts.width ?? 960
   const height = opts.height ?? 480
   const pad = { left: 64, right: 24, top: 64, bottom: 56 }
   const plotW = width - pad.left - pad.right
   const plotH = height - pad.top - pad.bottom
-  const max = Math.max(1, ...opts.series.flatMap((s) => s.values), ...(opts.line?.values ?? []))
+  const max = Math.max(1, ...opts.series.flatMap((s) => s.values), ...(opts.lines ?? []).flatMap((l) => l.values.filter((v): v is number => v !== null)))
   const step = niceStep(max)
   const top = Math.ceil(max / step) * step
   const y = (v: number) => pad.top + plotH - (v / top) * plotH
@@ -38,11 +38,12 @@ export async function barChartPng(opts: { title: string; categories: readonly st
     })
     parts.push(`<text x="${pad.left + i * group + group / 2}" y="${height - pad.bottom + 22}" font-size="14" text-anchor="middle" fill="#4e5969">${esc(c)}</text>`)
   })
-  if (opts.line) {
-    const pts = opts.line.values.map((v, i) => `${pad.left + i * group + group / 2},${y(v)}`).join(' ')
-    parts.push(`<polyline points="${pts}" fill="none" stroke="#f53f3f" stroke-width="2" stroke-dasharray="6 4"/>`)
+  for (const line of opts.lines ?? []) {
+    // A null is a month still to come: the line stops there instead of falling to zero.
+    const pts = line.values.flatMap((v, i) => (v === null ? [] : [`${pad.left + i * group + group / 2},${y(v)}`])).join(' ')
+    parts.push(`<polyline points="${pts}" fill="none" stroke="${line.color}" stroke-width="2"${line.dashed ? ' stroke-dasharray="6 4"' : ''}/>`)
   }
-  const legend = [...opts.series.map((s) => ({ label: s.label, color: s.color })), ...(opts.line ? [{ label: opts.line.label, color: '#f53f3f' }] : [])]
+  const legend = [...opts.series.map((s) => ({ label: s.label, color: s.color })), ...(opts.lines ?? []).map((l) => ({ label: l.label, color: l.color }))]
   legend.forEach((l, i) => {
     const x = pad.left + i * 170
     parts.push(`<rect x="${x}" y="${height - 22}" width="14" height="14" fill="${l.color}"/>`, `<text x="${x + 20}" y="${height - 10}" font-size="14" fill="#1f2329">${esc(l.label)}</text>`)

@@ -2,7 +2,8 @@ import { PassThrough, type Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Db } from '../db/database'
 import { CHANNEL_LABELS, LEDGER_TYPES, LEDGER_TYPE_LABELS, OUTLET_LEVEL_LABELS, PLACEMENT_LABELS, type LedgerType } from '../../domain/ledger/vocabulary'
-import { lastDayOfYear } from '../../domain/ledger/pace'
+import { lastDayOfYear, monthsSoFar } from '../../domain/ledger/pace'
+import { beijingDay } from '../../domain/deadlines/day'
 import { listDepartments } from '../repositories/admin'
 import { byDepartmentQuery, type Window } from '../repositories/ledger-dashboard'
 import { exportPage } from '../repositories/publications'
@@ -139,7 +140,10 @@ export function annualWorkbook(db: Db, orgId: string, year: number): Readable {
       title: `${year} 年各月发表篇数`,
       categories: months,
       series: LEDGER_TYPES.map((ty) => ({ label: LEDGER_TYPE_LABELS[ty], color: TYPE_COLORS[ty], values: dash.months.map((m) => m.byType[ty].count) })),
-      line: { label: '按目标均衡进度（每月）', values: dash.months.map(() => Math.round((total / 12) * 10) / 10) }
+      lines: [
+        { label: '各类合计', color: '#722ed1', values: dash.months.map((m) => (m.month <= monthsSoFar(year, beijingDay(new Date())) ? m.count : null)) },
+        { label: '合计目标的月均进度', color: '#f53f3f', dashed: true, values: dash.months.map(() => Math.round((total / 12) * 10) / 10) }
+      ]
     })
     await chartSheet(wb, '图表', png, `${year} 年各月发表篇数与目标均衡进度`)
   })
