@@ -5,6 +5,7 @@ import { TopicYear } from './admin'
 import { LIMITS } from '../limits'
 import { BONUSES, CHANNELS, DEDUCTIONS, LEDGER_TYPES, OUTLET_LEVELS, PLACEMENTS } from '../ledger/vocabulary'
 import { RULE_POINTS_MAX } from '../ledger/rules'
+import { MediaView } from './case'
 
 export const OutletLevelSchema = literalUnion(OUTLET_LEVELS, { title: '媒体级别' })
 export const ChannelSchema = literalUnion(CHANNELS, { title: '渠道' })
@@ -134,6 +135,8 @@ export const PublicationView = Type.Object({
   publishedOn: Type.String(),
   link: Type.Union([Type.String(), Type.Null()]),
   proofMediaId: Type.Union([Id, Type.Null()]),
+  /** The uploaded screenshot or scan (signed, expiring links). */
+  proof: Type.Union([MediaView, Type.Null()]),
   leaderComment: Type.Boolean(),
   adopted: Type.Boolean(),
   deductions: Type.Array(DeductionSchema),

@@ -124,3 +124,9 @@ export async function exportPage(db: DbOrTx, w: { orgId: string; from: string; t
   if (after) q = q.where(sql<boolean>`(p.published_on, p.id) > (${after.day}::date, ${after.id}::uuid)`)
   return q.orderBy('p.published_on').orderBy('p.id').limit(limit).execute()
 }
+
+/** The proof screenshots or scans of some publications, of the bureau. */
+export async function proofMedia(db: DbOrTx, orgId: string, ids: readonly string[]) {
+  if (!ids.length) return []
+  return db.selectFrom('media').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute()
+}

@@ -12,6 +12,7 @@ import * as ledger from '../repositories/ledger'
 import * as pubs from '../repositories/publications'
 import * as drafts from '../repositories/ledger-drafts'
 import { inTransaction } from './transaction'
+import { toMediaView, type SignMediaUrl } from '../views/media'
 import { transition } from './items'
 import { publishDraft } from './ledger-drafts'
 import { fromCents, toCents } from './ledger-admin'
@@ -36,7 +37,7 @@ function sharesOf(rows: { id: string | null; share_percent: number }[], fallback
  * transition), its cases moved to published through the case table, the points of the year's
  * rules written on the publication and split over the draft's credited authors and departments.
  */
-export async function recordPublication(db: Db, actor: LedgerWriter, input: RecordPublicationBody, now = new Date()): Promise<PublicationView> {
+export async function recordPublication(db: Db, actor: LedgerWriter, input: RecordPublicationBody, sign: SignMediaUrl, now = new Date()): Promise<PublicationView> {
   if (!input.link && !input.proofMediaId) throw new InvalidError('请填写发表链接，或上传截图、扫描件作为发表凭证', 'link')
   const year = yearOf(input.publishedOn)
   if (input.publishedOn > beijingDay(now)) throw new InvalidError('发表日期不能晚于今天', 'publishedOn')
@@ -100,13 +101,13 @@ export async function recordPublication(db: Db, actor: LedgerWriter, input: Reco
       ]
     )
   })
-  const [view] = await listPublications(db, actor.orgId, { ids: [id] })
+  const [view] = await listPublications(db, actor.orgId, { ids: [id] }, sign)
   return view!
 }
 
-export async function listPublications(db: Db, orgId: string, q: PublicationsQuery & { ids?: readonly string[] }): Promise<PublicationView[]> {
+export async function listPublications(db: Db, orgId: string, q: PublicationsQuery & { ids?: readonly string[] }, sign: SignMediaUrl): Promise<PublicationView[]> {
   const rows = await pubs.listPublications(db, orgId, q)
-  const credits = await pubs.creditsOf(db, rows.map((r) => r.id))
+  const [credits, proofs] = await Promise.all([pubs.creditsOf(db, rows.map((r) => r.id)), pubs.proofMedia(db, orgId, rows.flatMap((r) => (r.proof_media_id ? [r.proof_media_id] : [])))])
   return rows.map((r) => ({
     id: r.id,
     draftId: r.draft_id,
@@ -118,6 +119,10 @@ export async function listPublications(db: Db, orgId: string, q: PublicationsQue
     publishedOn: r.published_on,
     link: r.link,
     proofMediaId: r.proof_media_id,
+    proof: (() => {
+      const m = r.proof_media_id ? proofs.find((p) => p.id === r.proof_media_id) : undefined
+      return m ? toMediaView(m, sign) : null
+    })(),
     leaderComment: r.leader_comment,
     adopted: r.adopted,
     deductions: r.deductions,

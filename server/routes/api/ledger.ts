@@ -88,12 +88,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/publications',
     { config: desk, schema: { tags, summary: '登记发表：已审定的稿件在某媒体刊发（稿件转为已发表，所用事例转为已发表）', body: RecordPublicationBody, response: { 201: PublicationView } } },
-    async (request, reply) => reply.code(201).send(await publications.recordPublication(app.db, request.currentUser, request.body))
+    async (request, reply) => reply.code(201).send(await publications.recordPublication(app.db, request.currentUser, request.body, app.mediaUrl))
   )
   app.get(
     '/publications',
     { config: readers, schema: { tags, summary: '发表台账（按年度、月份、部门或稿件筛选；按发表日期倒序，最多 2000 条，全年明细请导出）', querystring: PublicationsQuery, response: { 200: PublicationList } } },
-    async (request) => ({ publications: await publications.listPublications(app.db, request.currentUser.orgId, { ...request.query, year: request.query.year ?? (request.query.draftId ? undefined : currentTopicYear()) }) })
+    async (request) => ({ publications: await publications.listPublications(app.db, request.currentUser.orgId, { ...request.query, year: request.query.year ?? (request.query.draftId ? undefined : currentTopicYear()) }, app.mediaUrl) })
   )
 
   // ---- dashboard and summary
