@@ -43,7 +43,15 @@ export const LIMITS = {
   /** The public board (选登): search words, page size, masked spans per text. */
   boardQuery: 40,
   boardPageSize: 20,
-  boardSpans: 200
+  boardSpans: 200,
+  /** An outlet's name in the ledger (人民日报, 市局信息专报, 本局微信公众号). */
+  outletName: 60,
+  /** A publication's link. */
+  publicationLink: 500,
+  /** Credited authors or departments of one piece. */
+  creditsPerPiece: 20,
+  /** A department's or the bureau's yearly target, in pieces. */
+  targetCount: 100000
 } as const
 
 /** A mainland mobile number: 11 digits starting 13–19. */

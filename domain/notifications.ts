@@ -1,4 +1,4 @@
-export const NOTIFICATION_KINDS = ['assigned', 'mentioned', 'due_soon', 'overdue', 'merged_in'] as const
+export const NOTIFICATION_KINDS = ['assigned', 'mentioned', 'due_soon', 'overdue', 'merged_in', 'target_shortfall'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -6,5 +6,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   mentioned: '提到我',
   due_soon: '即将到期',
   overdue: '已超期',
-  merged_in: '合并到我经办的'
+  merged_in: '合并到我经办的',
+  target_shortfall: '目标进度落后'
 }

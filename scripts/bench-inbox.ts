@@ -2,11 +2,11 @@ import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { Client } from 'pg'
 import { sql } from 'kysely'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
-import { openDatabase, migrateToLatest, analyzeDatabase, type OpenedDatabase } from '../server/db/connect'
+import { migrateToLatest, analyzeDatabase, type OpenedDatabase } from '../server/db/connect'
+import { openBenchDatabase } from './bench-db'
 import { ensureDefaultOrg } from '../server/repositories/orgs'
 import { effectiveFilter, inboxStatement, SEARCH_WINDOW, type InboxViewer } from '../server/repositories/inbox'
 import { searchTerms } from '../server/repositories/inbox-search'
@@ -86,35 +86,6 @@ function stats(times: number[]) {
 }
 const ms = (x: number) => `${x.toFixed(2)} ms`
 const say = (line: string) => process.stdout.write(line + '\n')
-
-async function openBenchDatabase(): Promise<OpenedDatabase & { label: string }> {
-  const url = process.env.DATABASE_URL
-  if (!url) return { ...(await openDatabase({ databaseUrl: null, pgliteDir: null })), label: 'PGlite (embedded, in memory)' }
-  // A kept database: seeding 1M items takes many minutes on a busy machine; seed once, reuse.
-  const kept = process.env.BENCH_DB
-  if (kept !== undefined && !/^zb_bench_[a-z0-9_]+$/.test(kept)) throw new Error('BENCH_DB must look like zb_bench_<letters, digits, _>')
-  const name = kept ?? `zb_bench_${crypto.randomBytes(4).toString('hex')}`
-  const admin = new Client({ connectionString: url })
-  await admin.connect()
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount
-  if (!exists) await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const u = new URL(url)
-  u.pathname = '/' + name
-  const opened = await openDatabase({ databaseUrl: u.toString(), pgliteDir: null })
-  if (kept) return { ...opened, label: `PostgreSQL (${name}, kept)` }
-  return {
-    ...opened,
-    label: `PostgreSQL (${name}, dropped afterwards)`,
-    async close() {
-      await opened.close()
-      const c = new Client({ connectionString: url })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    }
-  }
-}
 
 /** The desk a previous run seeded into a kept database, in seedDesk's order. */
 async function seededDesk(db: OpenedDatabase['db']): Promise<SeedDesk> {

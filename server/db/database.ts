@@ -30,6 +30,12 @@ import type { EditorialExpressionTable } from './tables/editorial-expression'
 import type { BoardEntryTable } from './tables/board-entry'
 import type { WechatTokenTable } from './tables/wechat-token'
 import type { SubscribeGrantTable } from './tables/subscribe-grant'
+import type { OutletTable } from './tables/outlet'
+import type { ScoringRuleTable } from './tables/scoring-rule'
+import type { LedgerTargetTable } from './tables/ledger-target'
+import type { PublicationTable } from './tables/publication'
+import type { PublicationCreditTable } from './tables/publication-credit'
+import type { LedgerRecalculationTable } from './tables/ledger-recalculation'
 
 export interface Database {
   org: OrgTable
@@ -64,6 +70,12 @@ export interface Database {
   board_entry: BoardEntryTable
   wechat_token: WechatTokenTable
   subscribe_grant: SubscribeGrantTable
+  outlet: OutletTable
+  scoring_rule: ScoringRuleTable
+  ledger_target: LedgerTargetTable
+  publication: PublicationTable
+  publication_credit: PublicationCreditTable
+  ledger_recalculation: LedgerRecalculationTable
 }
 
 export type Db = Kysely<Database>

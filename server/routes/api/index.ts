@@ -26,6 +26,7 @@ import boardProposals from './board-proposals'
 import moderation from './moderation'
 import wechatEvents from './wechat-events'
 import track from './track'
+import ledger from './ledger'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -47,7 +48,7 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, boardProposals, moderation]) {
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, boardProposals, moderation, ledger]) {
       await authenticated.register(plugin)
     }
   })

@@ -1,0 +1,5 @@
+export * from './vocabulary'
+export * from './rules'
+export * from './credits'
+export * from './pace'
+export * from './cases'
