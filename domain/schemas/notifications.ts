@@ -9,9 +9,12 @@ export const NotificationView = Type.Object({
   kind: literalUnion(NOTIFICATION_KINDS),
   /** 分派给我 / 提到我 / 即将到期 / 已超期 */
   kindLabel: Type.String(),
-  itemId: Id,
-  itemKind: ItemKind,
-  /** Title of a case or the start of a message, to recognise the item. */
+  /** The inbox item it is about; null when it is about something else (`subject`) or nothing. */
+  itemId: Type.Union([Id, Type.Null()]),
+  itemKind: Type.Union([ItemKind, Type.Null()]),
+  /** What else it is about (a draft …), for the app to open. */
+  subject: Type.Union([Type.Object({ type: Type.String(), id: Id }), Type.Null()]),
+  /** Title of a case or the start of a message, to recognise the item; empty when there is none. */
   excerpt: Type.String(),
   body: Type.Union([Type.String(), Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),

@@ -18,8 +18,10 @@ export async function insertNotifications(db: DbOrTx, rows: NewNotification[]): 
 export interface NotificationListRow {
   id: string
   kind: NotificationKind
-  item_id: string
-  item_kind: 'message' | 'case'
+  item_id: string | null
+  item_kind: 'message' | 'case' | null
+  subject_type: string | null
+  subject_id: string | null
   excerpt: string
   body: string | null
   actor_name: string | null
@@ -32,7 +34,7 @@ const EXCERPT_CHARS = 40
 export async function listNotifications(db: DbOrTx, userId: string, opts: { unreadOnly: boolean; limit: number }): Promise<NotificationListRow[]> {
   let q = db
     .selectFrom('notification as n')
-    .innerJoin('item as i', 'i.id', 'n.item_id')
+    .leftJoin('item as i', 'i.id', 'n.item_id')
     .leftJoin('message as m', 'm.item_id', 'i.id')
     .leftJoin('case_report as c', 'c.item_id', 'i.id')
     .leftJoin('app_user as a', 'a.id', 'n.actor_id')
@@ -41,6 +43,8 @@ export async function listNotifications(db: DbOrTx, userId: string, opts: { unre
       'n.kind',
       'n.item_id',
       'i.kind as item_kind',
+      'n.subject_type',
+      'n.subject_id',
       sql<string>`coalesce(c.title, left(m.body, ${sql.lit(EXCERPT_CHARS)}), '')`.as('excerpt'),
       'n.body',
       'a.name as actor_name',

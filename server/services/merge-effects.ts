@@ -8,6 +8,7 @@ import { updateItem, type Actor } from '../repositories/items'
 import { mergedFromRows, repointMerged, survivorRows, trackingCodeOf } from '../repositories/merges'
 import { isStaffRow, lastReply, toTimelineEvent } from '../views/timeline'
 import type { TxScope } from './transaction'
+import { notify } from './notifications'
 
 /**
  * The survivor's side of a merge, in the merge's transaction: its own (internal) event naming
@@ -19,7 +20,7 @@ export async function recordMergedInto(scope: TxScope, actor: Actor, merged: Ite
   await repointMerged(scope.tx, merged.id, survivorId, at)
   const survivor = await updateItem(scope.tx, survivorId, {}, at)
   const code = await trackingCodeOf(scope.tx, merged.id)
-  await appendEvent(scope.tx, {
+  const event = await appendEvent(scope.tx, {
     org_id: survivor.org_id,
     item_id: survivor.id,
     actor_id: actor.id,
@@ -30,6 +31,18 @@ export async function recordMergedInto(scope: TxScope, actor: Actor, merged: Ite
     is_public: false,
     item_version: survivor.version
   })
+  // Whoever handles the survivor now answers one more citizen: they hear it under the bell.
+  if (survivor.assignee_id) {
+    await notify(scope.tx, {
+      orgId: survivor.org_id,
+      kind: 'merged_in',
+      itemId: survivor.id,
+      userIds: [survivor.assignee_id],
+      actorId: actor.id,
+      body: code ? `留言码 ${code} 已合并到您经办的留言` : null,
+      dedupeKey: event.id
+    })
+  }
 }
 
 /**

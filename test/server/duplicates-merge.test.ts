@@ -172,6 +172,19 @@ describe('POST /api/items/:id/merge', () => {
   })
 })
 
+describe('the survivor’s assignee hears of a merge', () => {
+  it('gets one 合并到我经办的 notification naming the merged 留言码; the merger is not told about their own merge', async () => {
+    const survivor = await message('北门超市过期面包')
+    const dup = await message('北门超市卖过期面包')
+    expect((await post(staff, `/api/items/${survivor.id}/assign`, { assigneeId: colleague.user.id, version: 1 })).statusCode).toBe(200)
+    expect((await post(staff, `/api/items/${dup.id}/merge`, { into: survivor.id })).statusCode).toBe(200)
+    const bell = (await get(colleague, '/api/notifications?unread=true&limit=100')).json().items as { kind: string; itemId: string; body: string | null }[]
+    expect(bell.filter((n) => n.kind === 'merged_in')).toEqual([expect.objectContaining({ itemId: survivor.id, body: expect.stringContaining(dup.trackingCode) })])
+    const own = (await get(staff, '/api/notifications?unread=true&limit=100')).json().items as { kind: string }[]
+    expect(own.filter((n) => n.kind === 'merged_in')).toEqual([])
+  })
+})
+
 describe('the candidates query on a desk of thousands', () => {
   beforeAll(async () => {
     const { seedDesk } = await import('../helpers/inbox-seed')

@@ -9,6 +9,7 @@ import * as mediaDeviceEvidence from './2026-12-03T1400-media-device-evidence'
 import * as admin from './2026-12-04T0100-admin'
 import * as mergeAndEventVersions from './2026-12-04T0200-merge-and-event-versions'
 import * as live from './2026-12-04T0300-live'
+import * as notificationKindsAndSubjects from './2026-12-05T0000-notification-kinds-and-subjects'
 import * as drafts from './2026-12-05T0500-drafts'
 
 /** Listed by hand (not read from disk) so bundling and tsx both see the same set, in order. */
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0100-admin': admin,
   '2026-12-04T0200-merge-and-event-versions': mergeAndEventVersions,
   '2026-12-04T0300-live': live,
+  '2026-12-05T0000-notification-kinds-and-subjects': notificationKindsAndSubjects,
   '2026-12-05T0500-drafts': drafts
 }
 

@@ -7,7 +7,11 @@ export interface NotificationTable {
   org_id: string
   user_id: string
   kind: NotificationKind
-  item_id: string
+  /** The inbox item it is about, if it is about one. */
+  item_id: string | null
+  /** Anything else it is about (a draft …): the app knows how to open each type. */
+  subject_type: string | null
+  subject_id: string | null
   actor_id: string | null
   body: string | null
   dedupe_key: string

@@ -24,6 +24,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           kindLabel: NOTIFICATION_KIND_LABELS[r.kind],
           itemId: r.item_id,
           itemKind: r.item_kind,
+          subject: r.subject_type && r.subject_id ? { type: r.subject_type, id: r.subject_id } : null,
           excerpt: r.excerpt,
           body: r.body,
           actorName: r.actor_name,

@@ -42,7 +42,7 @@ export function NotificationBell({ onOpenItem }: NotificationBellProps) {
 
   const read = async (n: DeskNotification) => {
     setOpen(false)
-    onOpenItem(n.itemId)
+    if (n.itemId) onOpenItem(n.itemId)
     if (n.readAt) return
     try {
       await deskApi.readNotification(n.id)
@@ -92,9 +92,11 @@ export function NotificationBell({ onOpenItem }: NotificationBellProps) {
                 <Text className='bell__kind'>{n.kindLabel}</Text>
                 <Text className='zb-hint'>{formatTime(n.createdAt)}</Text>
               </View>
-              <Text className='bell__excerpt'>
-                {kindLabel(n.itemKind)}：{n.excerpt}
-              </Text>
+              {n.itemKind ? (
+                <Text className='bell__excerpt'>
+                  {kindLabel(n.itemKind)}：{n.excerpt}
+                </Text>
+              ) : null}
               {n.body ? (
                 <Text className='zb-hint bell__body'>
                   {n.actorName ? `${n.actorName}：` : ''}
