@@ -11,6 +11,7 @@ import * as mergeAndEventVersions from './2026-12-04T0200-merge-and-event-versio
 import * as live from './2026-12-04T0300-live'
 import * as notificationKindsAndSubjects from './2026-12-05T0000-notification-kinds-and-subjects'
 import * as drafts from './2026-12-05T0500-drafts'
+import * as draftNotificationKinds from './2026-12-05T0510-draft-notification-kinds'
 
 /** Listed by hand (not read from disk) so bundling and tsx both see the same set, in order. */
 export const migrations: Record<string, Migration> = {
@@ -25,7 +26,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0200-merge-and-event-versions': mergeAndEventVersions,
   '2026-12-04T0300-live': live,
   '2026-12-05T0000-notification-kinds-and-subjects': notificationKindsAndSubjects,
-  '2026-12-05T0500-drafts': drafts
+  '2026-12-05T0500-drafts': drafts,
+  '2026-12-05T0510-draft-notification-kinds': draftNotificationKinds
 }
 
 export const migrationProvider: MigrationProvider = {

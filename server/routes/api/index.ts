@@ -21,6 +21,8 @@ import directory from './directory'
 import admin from './admin'
 import live from './live'
 import liveEvents from './live-events'
+import drafts from './drafts'
+import draftAdmin from './draft-admin'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -36,7 +38,7 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live]) {
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, drafts, draftAdmin]) {
       await authenticated.register(plugin)
     }
   })
