@@ -5,7 +5,8 @@ export default defineAppConfig({
     { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index'] },
     { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
-    { root: 'admin', pages: ['pages/index/index'] }
+    { root: 'admin', pages: ['pages/index/index'] },
+    { root: 'editorial', pages: ['pages/drafts/index', 'pages/draft/index', 'pages/sheet/index'] }
   ],
   // Officers record where a typical case happened (wx.getLocation needs both declarations).
   requiredPrivateInfos: ['getLocation'],

@@ -26,3 +26,20 @@ export type {
 } from '../domain/schemas/case'
 export type { CalendarStatus } from '../domain/schemas/deadlines'
 export type { NotificationPage, NotificationView } from '../domain/schemas/notifications'
+export type {
+  DraftSummary,
+  DraftList,
+  DraftDetail,
+  DraftDiff,
+  DraftVersionList,
+  DraftVersionView,
+  DraftCaseView,
+  DraftFlagView,
+  DraftCommentView,
+  DraftEventView,
+  CreateDraftBody,
+  UpdateDraftBody,
+  DraftActionBody,
+  CaseDraftList,
+  ReviewerConfigList
+} from '../domain/schemas/draft'

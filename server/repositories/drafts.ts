@@ -138,7 +138,7 @@ export async function lockCases(db: DbOrTx, orgId: string, ids: readonly string[
   const rows = await db
     .selectFrom('item')
     .innerJoin('case_report as c', 'c.item_id', 'item.id')
-    .select(['item.id', 'item.status', 'item.version', 'c.title'])
+    .select(['item.id', 'item.status', 'item.version', 'item.department_id', 'c.title'])
     .where('item.org_id', '=', orgId)
     .where('item.kind', '=', 'case')
     .where('item.id', 'in', [...ids])

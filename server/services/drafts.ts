@@ -128,10 +128,7 @@ const skeletonCase = (c: DraftCaseRow) => ({
  */
 export async function createDraft(db: Db, actor: DraftActor, input: CreateDraftBody): Promise<string> {
   if (!isWriter(actor)) throw new ForbiddenError('只有宣传人员可以撰写稿件')
-  const departmentId = input.departmentId ?? actor.departmentId
-  if (!departmentId) throw new InvalidError('请选择稿件所属部门（departmentId）：您的账号还没有部门', 'departmentId')
   return inTransaction(db, async (scope) => {
-    if (!(await findDepartment(scope.tx, actor.orgId, departmentId))) throw new NotFoundError('所选部门不存在，或不属于本局')
     const locked = await lockCases(scope.tx, actor.orgId, input.caseIds)
     locked.forEach((c, i) => {
       if (!c) throw new NotFoundError(`第 ${i + 1} 个事例不存在，或不属于本局`)
@@ -139,6 +136,10 @@ export async function createDraft(db: Db, actor: DraftActor, input: CreateDraftB
         throw new ConflictError(`事例「${c.title}」当前为「${CASE_STATUS_LABELS[c.status as CaseStatus] ?? c.status}」，采用为素材后才能写成稿件`, { caseId: c.id, status: c.status }, 'case_not_accepted')
       }
     })
+    // Whose reviewers sign it: as chosen, else the writer's department, else the first case's unit.
+    const departmentId = input.departmentId ?? actor.departmentId ?? locked[0]?.department_id ?? null
+    if (!departmentId) throw new InvalidError('请选择稿件所属部门（departmentId）：您的账号和事例都没有部门', 'departmentId')
+    if (!(await findDepartment(scope.tx, actor.orgId, departmentId))) throw new NotFoundError('所选部门不存在，或不属于本局')
     const cases = await casesWithFacts(scope.tx, actor.orgId, { ids: input.caseIds })
     const skeleton = draftSkeleton(input.type, cases.map(skeletonCase))
     const draft = await insertDraft(scope.tx, {

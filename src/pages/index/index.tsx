@@ -12,7 +12,7 @@ import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
-import { ADMIN_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE } from '@/services/routes'
+import { ADMIN_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE, draftsPage } from '@/services/routes'
 import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
 import { getOutbox } from '@/services/officer-outbox'
 import './index.scss'
@@ -100,6 +100,9 @@ export default function Home() {
           <View className='zb-actions'>
             <Button type='primary' block onClick={go(INBOX_PAGE)}>
               留言受理
+            </Button>
+            <Button block className='home__drafts' onClick={go(draftsPage('review'))}>
+              稿件 · 待我审核
             </Button>
             {isAdmin && ADMIN_PAGE ? (
               <Button block onClick={go(ADMIN_PAGE)}>
