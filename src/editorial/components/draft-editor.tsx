@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text, Input, Textarea, Image } from '@tarojs/components'
 import type { DraftDetail } from '@/domain'
 import { Button } from '@/components/ui'
+import { absoluteUrl } from '@/services/api-base'
 import { DRAFT_LIMITS, type Block, type DraftContent } from '../../../domain/draft/content'
 import { markupFromRuns, runsFromMarkup } from '../../../domain/draft/markup'
 import { photoCaption } from '../../../domain/draft/skeleton'
@@ -138,7 +139,7 @@ export function DraftEditor({ draft, photoUrls, saving, error, onSave, onCancel 
             <Image
               key={p.id}
               className='draft-editor__photo'
-              src={p.thumbUrl}
+              src={absoluteUrl(p.thumbUrl)}
               mode='aspectFill'
               aria-label='插入这张照片'
               onClick={() => add({ type: 'image', mediaId: p.id, text: photoCaption({ mediaId: p.id, takenAt: p.takenAt ? new Date(p.takenAt) : p.deviceTakenAt ? new Date(p.deviceTakenAt) : null, gps: p.gps ?? p.deviceGps ?? null }, place) })}

@@ -22,7 +22,7 @@ export function WriteDraftCard({ detail, onCreated }: { detail: ItemDetail; onCr
   const draftable = isDraftableCase(detail.status)
   useEffect(() => {
     if (!draftable) return
-    request<CaseDraftList>(`/items/${detail.id}/drafts`).then(
+    request<CaseDraftList>(`/api/items/${detail.id}/drafts`).then(
       (r) => setUsed(r.drafts),
       () => setUsed([])
     )
@@ -32,7 +32,7 @@ export function WriteDraftCard({ detail, onCreated }: { detail: ItemDetail; onCr
     setBusy(true)
     setError(null)
     try {
-      const d = await request<DraftDetail>('/drafts', { method: 'POST', data: { type, caseIds: [detail.id] } })
+      const d = await request<DraftDetail>('/api/drafts', { method: 'POST', data: { type, caseIds: [detail.id] } })
       onCreated?.()
       void Taro.navigateTo({ url: draftPage(d.id) })
     } catch (e) {

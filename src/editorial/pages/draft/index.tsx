@@ -14,6 +14,7 @@ import { useLoaded, LoadError } from '@/components/use-loaded'
 import { useWide } from '@/components/use-wide'
 import { ApiError } from '@/services/api'
 import { draftSheetPage, itemPage } from '@/services/routes'
+import { absoluteUrl } from '@/services/api-base'
 import { editorialApi } from '../../services/editorial-api'
 import { DraftContentView } from '../../components/draft-content'
 import { DraftEditor } from '../../components/draft-editor'
@@ -41,7 +42,7 @@ export default function DraftPage() {
   const [anchor, setAnchor] = useState<string | null>(null)
   const [showVersions, setShowVersions] = useState(false)
 
-  const photoUrls = useMemo(() => new Map((draft?.cases ?? []).flatMap((c) => c.photos.map((p) => [p.id, p.url] as const))), [draft])
+  const photoUrls = useMemo(() => new Map((draft?.cases ?? []).flatMap((c) => c.photos.map((p) => [p.id, absoluteUrl(p.url)] as const))), [draft])
   const marked = useMemo(() => new Set([...(draft?.comments ?? []).filter((c) => !c.resolvedAt && c.version === draft?.version).map((c) => c.anchor ?? ''), ...(draft?.flags ?? []).filter((f) => !f.acknowledged).map((f) => f.anchor ?? '')]), [draft])
 
   const run = async (call: () => Promise<DraftDetail>, after?: () => void) => {

@@ -13,6 +13,7 @@ import { LoadState } from '@/components/load-state'
 import { Button } from '@/components/ui'
 import { formatTime } from '@/components/format'
 import { useLoaded, LoadError } from '@/components/use-loaded'
+import { absoluteUrl } from '@/services/api-base'
 import { editorialApi } from '../../services/editorial-api'
 import { canPrint, printPage } from '../../services/print'
 import { DraftContentView } from '../../components/draft-content'
@@ -27,7 +28,7 @@ export default function Sheet() {
     return editorialApi.draft(id)
   }, [id])
   const { data: d, loading, error, retryable, reload } = useLoaded<DraftDetail | null>(fetch, null)
-  const photoUrls = useMemo(() => new Map((d?.cases ?? []).flatMap((c) => c.photos.map((p) => [p.id, p.url] as const))), [d])
+  const photoUrls = useMemo(() => new Map((d?.cases ?? []).flatMap((c) => c.photos.map((p) => [p.id, absoluteUrl(p.url)] as const))), [d])
   if (!d) {
     return (
       <PageShell className='sheet'>
