@@ -21,12 +21,6 @@ export function statusesInBucket(bucket: StatusBucket): Record<ItemKindName, str
   return { message: of('message'), case: of('case') }
 }
 
-/**
- * 即将超期 means due within the next 24 hours (clock time, not working days): the deadline
- * itself is already counted in working days, and a day's warning is what a desk can act on.
- */
-export const DUE_SOON_HOURS = 24
-
 export const INBOX_SORTS = ['newest', 'oldest_waiting', 'due_soonest', 'priority'] as const
 export type InboxSort = (typeof INBOX_SORTS)[number]
 export const INBOX_SORT_LABELS: Record<InboxSort, string> = {

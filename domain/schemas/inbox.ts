@@ -24,7 +24,7 @@ const filterFields = {
   department: Type.Optional(Uuid({ title: '部门' })),
   assignee: Type.Optional(Type.String({ pattern: `^(me|unassigned|${UUID})$`, title: '负责人（me、unassigned 或人员编号）' })),
   overdue: Type.Optional(Type.Boolean({ title: '已超期' })),
-  dueSoon: Type.Optional(Type.Boolean({ title: '即将超期（24 小时内到期）' })),
+  dueSoon: Type.Optional(Type.Boolean({ title: '即将超期（今天或下一个工作日到期）' })),
   priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 2, title: '优先级' })),
   hasPhotos: Type.Optional(Type.Boolean({ title: '有照片' })),
   /** Words separated by spaces; every word must occur (in title, body, replies, notes or 留言码). */

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DbOrTx } from '../db/database'
 import type { InboxItem, InboxQuery, InboxViewQuery } from '../../domain/schemas/inbox'
-import { bucketOf, DUE_SOON_HOURS, statusesInBucket, type InboxSort, type ItemKindName } from '../../domain/inbox-views'
+import { bucketOf, statusesInBucket, type InboxSort, type ItemKindName } from '../../domain/inbox-views'
 import type { StatusBucket } from '../../domain/message/state-machine'
 import type { MessageCategory } from '../../domain/message/categories'
 import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor'
@@ -13,6 +13,12 @@ export interface InboxViewer {
   id: string
   orgId: string
   now: Date
+  /**
+   * Items due before this are 即将超期: the end of the next working day in the bureau's calendar
+   * (domain/deadlines dueSoonBefore), the same rule as the row's highlight and the 催办 job.
+   * Needed only by a due-soon filter (services/inbox-filter.ts#viewerFor fills it in).
+   */
+  dueSoonBefore?: Date
 }
 
 type Sql = RawBuilder<unknown>
@@ -52,7 +58,10 @@ export function filterConditions(f: InboxViewQuery, viewer: InboxViewer): Sql[] 
   // A deadline only runs while the item is ours to act on.
   if ((f.overdue || f.dueSoon) && f.bucket !== 'open') c.push(bucketCondition('open'))
   if (f.overdue) c.push(sql`item.due_at < ${viewer.now}`)
-  if (f.dueSoon) c.push(sql`item.due_at >= ${viewer.now} AND item.due_at < ${new Date(viewer.now.getTime() + DUE_SOON_HOURS * 3600_000)}`)
+  if (f.dueSoon) {
+    if (!viewer.dueSoonBefore) throw new Error('a due-soon filter needs the viewer built by viewerFor (the bureau calendar)')
+    c.push(sql`item.due_at >= ${viewer.now} AND item.due_at < ${viewer.dueSoonBefore}`)
+  }
   if (f.category) c.push(sql`item.kind = 'message' AND EXISTS (SELECT 1 FROM message m WHERE m.item_id = item.id AND m.category = ${f.category})`)
   if (f.topic) c.push(sql`item.topics @> ARRAY[${f.topic}]::text[]`)
   if (f.department) c.push(sql`item.department_id = ${f.department}`)

@@ -7,6 +7,7 @@ import { foreignMediaIds, linkPhotos, photosOfItems } from '../repositories/medi
 import { createOnce } from '../repositories/create-once'
 import { toMediaView, type SignMediaUrl } from '../views/media'
 import { toPlace } from '../views/item-detail'
+import { refuseInactiveTopics } from './topic-rules'
 import { inTransaction } from './transaction'
 import { createItem, transition, type Actor } from './items'
 
@@ -40,6 +41,7 @@ const caseText = (input: ResubmitCaseBody): CaseText => ({
 export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBody): Promise<{ id: string; created: boolean }> {
   return createOnce(db, { orgId: author.orgId, authorId: author.id, kind: 'case', clientId: input.clientId }, async () => {
     await checkCaseInput(db, author, input)
+    await refuseInactiveTopics(db, author.orgId, input.topics ?? [])
     return inTransaction(db, async (scope) => {
       const item = await createItem(scope, { org_id: author.orgId, kind: 'case', author_id: author.id, department_id: author.departmentId, client_id: input.clientId, topics: input.topics ?? [] }, async (item) => {
         await insertCaseReport(scope.tx, item.id, caseText(input))
@@ -54,6 +56,7 @@ export async function createCase(db: Db, author: CaseAuthor, input: CreateCaseBo
 export async function resubmitCase(db: Db, author: CaseAuthor, id: string, input: ResubmitCaseBody): Promise<void> {
   await checkCaseInput(db, author, input)
   await transition(db, author, id, { action: RESUBMIT_ACTION }, async (scope, item) => {
+    await refuseInactiveTopics(scope.tx, author.orgId, (input.topics ?? []).filter((t) => !item.topics.includes(t)))
     await updateCaseReport(scope.tx, item.id, caseText(input))
     await scope.tx.updateTable('item').set({ topics: input.topics ?? [] }).where('id', '=', item.id).execute()
     await linkPhotos(scope.tx, item.id, input.mediaIds)

@@ -5,9 +5,9 @@ import { LIMITS } from '../../domain/limits'
 import { InvalidError, isDomainError } from '../../domain/errors'
 import { ITEM_MACHINES } from '../../domain/item-kinds'
 import { findDeskUser, type Actor } from '../repositories/items'
-import { matchingItems, type InboxViewer } from '../repositories/inbox'
+import { matchingItems } from '../repositories/inbox'
 import { assign, setTopics, transition } from './items'
-import { resolveInboxFilter } from './inbox-filter'
+import { resolveInboxFilter, viewerFor } from './inbox-filter'
 
 export type BatchLog = (err: unknown, itemId: string) => void
 
@@ -61,9 +61,9 @@ export async function runBatch(db: Db, actor: Actor, body: BatchBody, log: Batch
   let targets: { id: string; version?: number }[]
   let matched: number
   if (body.filter) {
-    const viewer: InboxViewer = { id: actor.id, orgId: actor.orgId, now: new Date() }
-    const filter = await resolveInboxFilter(db, viewer, body.filter)
-    const found = await matchingItems(db, viewer, filter, LIMITS.batchFilterCap)
+    const now = new Date()
+    const filter = await resolveInboxFilter(db, { id: actor.id, orgId: actor.orgId, now }, body.filter)
+    const found = await matchingItems(db, await viewerFor(db, actor, [filter], now), filter, LIMITS.batchFilterCap)
     // No versions: the items were read just now, and each still goes through its table.
     targets = found.items.map((i) => ({ id: i.id }))
     matched = found.matched

@@ -23,7 +23,7 @@ import { dueAtFor, dueAtOnAccept, orgCalendar } from './deadlines'
 import { notify } from './notifications'
 import { dueView } from '../../domain/deadlines/describe-due'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
-import { inactiveOrUnknownTopics } from '../repositories/admin'
+import { refuseInactiveTopics } from './topic-rules'
 
 export type { Actor } from '../repositories/items'
 
@@ -298,12 +298,7 @@ export async function setPriority(db: Db, actor: Actor, id: string, input: Prior
 export async function setTopics(db: Db, actor: Actor, id: string, input: Versioned<TopicsBody>): Promise<Item> {
   const topics = [...new Set(input.topics.map((t) => t.trim()).filter(Boolean))]
   return deskOperation(db, actor, id, 'topics', input.version, async (scope, before) => {
-    const added = topics.filter((t) => !before.topics.includes(t))
-    const year = yearOf(beijingDay(new Date()))
-    const refused = await inactiveOrUnknownTopics(scope.tx, actor.orgId, year, added)
-    if (refused.length) {
-      throw new InvalidError(`「${refused.join('、')}」不是本局 ${year} 年启用的重点主题，请从列表中选择；如需新主题，请管理员在“重点主题”中添加`, 'topics', 'unknown_topic')
-    }
+    await refuseInactiveTopics(scope.tx, actor.orgId, topics.filter((t) => !before.topics.includes(t)))
     return { patch: { topics }, body: topics.join('、') || null }
   })
 }

@@ -7,7 +7,7 @@ import { PresenceNote } from '@/staff/components/presence-note'
 import { session } from '@/services/session'
 import type { DeskInboxItem } from '@/services/desk-api'
 import { fakeServer, type FakeResponse, type SentRequest } from './support/network'
-import { deskRow } from './support/desk-fixtures'
+import { deskDetail, deskRow } from './support/desk-fixtures'
 
 const me = { id: 'u2', orgId: 'o1', name: '王五', roles: ['staff'], departmentId: null, departmentName: null }
 const NO_ROUTE = (req: SentRequest): FakeResponse => ({ statusCode: 404, data: { error: 'not_found', message: `没有这个接口：${req.method} ${req.url.split('?')[0]}` } })
@@ -40,29 +40,8 @@ const stream = () => waitFor(() => {
 }, SLOW)
 
 const row = deskRow({ id: 'a0000000-0000-4000-8000-0000000000a1' })
-const detail = (version: number, status: ItemDetail['status'] = 'new'): ItemDetail => ({
-  id: row.id,
-  kind: 'message',
-  status,
-  category: 'complaint',
-  title: null,
-  body: '东关夜市烧烤摊占道经营（全文）',
-  occurredAt: null,
-  place: null,
-  departmentName: null,
-  photos: [],
-  trackingCode: 'ABCD2345',
-  contactPhone: null,
-  authorName: '张三',
-  createdAt: row.createdAt,
-  acceptedAt: null,
-  firstReplyAt: null,
-  closedAt: null,
-  lastActivityAt: row.lastActivityAt,
-  allowedActions: status === 'new' ? ['accept', 'reject'] : [],
-  timeline: [],
-  version
-})
+const detail = (version: number, status: ItemDetail['status'] = 'new'): ItemDetail =>
+  deskDetail(row, { status, category: 'complaint', allowedActions: status === 'new' ? ['accept', 'reject'] : [], timeline: [], version })
 
 function show() {
   const inst = getPageInstance('taro-app') as { componentDidShow?: (() => void) | (() => void)[] } | undefined

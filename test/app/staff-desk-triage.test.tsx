@@ -13,7 +13,7 @@ import { insertMention, mentionAt, mentionCandidates } from '@/staff/components/
 import { session } from '@/services/session'
 import { resetBatchRouteForTests, type DeskInboxItem } from '@/services/desk-api'
 import { fakeServer, type FakeResponse, type SentRequest } from './support/network'
-import { deskRow } from './support/desk-fixtures'
+import { deskDetail, deskRow } from './support/desk-fixtures'
 import { typeInto } from './support/dom'
 
 // Several panels load in parallel here; on a busy 2-core machine one second is not always enough.
@@ -27,33 +27,8 @@ const NO_ROUTE = (req: SentRequest): FakeResponse => ({ statusCode: 404, data: {
 
 const row = (n: number, extra: Partial<DeskInboxItem> = {}): DeskInboxItem => deskRow({ id: `a0000000-0000-4000-8000-00000000000${n}`, excerpt: `第${n}条留言内容`, version: 3, ...extra })
 
-const detailOf = (r: DeskInboxItem, extra: Partial<ItemDetail> = {}): ItemDetail => ({
-  id: r.id,
-  kind: r.kind,
-  status: r.status as ItemDetail['status'],
-  version: r.version,
-  priority: 0,
-  topics: [],
-  assignee: null,
-  category: r.category,
-  title: r.title,
-  body: `${r.excerpt}（全文）`,
-  occurredAt: null,
-  place: null,
-  departmentName: null,
-  photos: [],
-  trackingCode: 'ABCD2345',
-  contactPhone: null,
-  authorName: r.authorName,
-  createdAt: r.createdAt,
-  acceptedAt: null,
-  firstReplyAt: null,
-  closedAt: null,
-  lastActivityAt: r.lastActivityAt,
-  allowedActions: ['accept', 'reject'],
-  timeline: [{ id: 'e1', action: 'create', fromStatus: null, toStatus: 'new', actorName: '张三', body: null, reason: null, at: r.createdAt }],
-  ...extra
-})
+const detailOf = (r: DeskInboxItem, extra: Partial<ItemDetail> = {}): ItemDetail =>
+  deskDetail(r, { version: r.version, priority: 0, topics: [], assignee: null, allowedActions: ['accept', 'reject'], ...extra })
 
 function show() {
   const inst = getPageInstance('taro-app') as { componentDidShow?: (() => void) | (() => void)[] } | undefined

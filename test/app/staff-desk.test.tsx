@@ -6,7 +6,7 @@ import { session } from '@/services/session'
 import { resetBatchRouteForTests, type DeskInboxItem } from '@/services/desk-api'
 import { commandFor } from '@/staff/components/shortcuts'
 import { fakeServer, type FakeResponse, type SentRequest } from './support/network'
-import { deskRow } from './support/desk-fixtures'
+import { deskDetail, deskRow } from './support/desk-fixtures'
 
 // The desk asks for counts, saved views, the bell and the calendar before its list; on a busy
 // 2-core machine that takes more than one second.
@@ -42,29 +42,7 @@ const caseRow: DeskInboxItem = {
 const messageRow = deskRow()
 const repliedRow: DeskInboxItem = { ...messageRow, id: 'a0000000-0000-4000-8000-000000000002', status: 'replied', excerpt: '城北菜市场电子秤缺斤短两' }
 
-const detailOf = (row: DeskInboxItem, extra: Partial<ItemDetail> = {}): ItemDetail => ({
-  id: row.id,
-  kind: row.kind,
-  status: row.status as ItemDetail['status'],
-  category: row.category,
-  title: row.title,
-  body: `${row.excerpt}（全文）`,
-  occurredAt: null,
-  place: null,
-  departmentName: null,
-  photos: [],
-  trackingCode: 'ABCD2345',
-  contactPhone: null,
-  authorName: row.authorName,
-  createdAt: row.createdAt,
-  acceptedAt: null,
-  firstReplyAt: null,
-  closedAt: null,
-  lastActivityAt: row.lastActivityAt,
-  allowedActions: row.status === 'new' ? ['accept', 'reject'] : [],
-  timeline: [{ id: 'e1', action: 'create', fromStatus: null, toStatus: 'new', actorName: '张三', body: null, reason: null, at: row.createdAt }],
-  ...extra
-})
+const detailOf = deskDetail
 
 /** A page mounted on its own gets no Taro lifecycle: run its useDidShow handlers as showing the page would. */
 function show() {

@@ -145,6 +145,19 @@ describe('topics', () => {
   })
 })
 
+describe('topics an officer puts on a case', () => {
+  it('are held to the same list: an unknown topic is refused with the list to choose from, an active one is kept', async () => {
+    await call(admin, 'POST', '/api/admin/topics', { name: '个体工商户帮扶', year })
+    const base = { title: '帮扶个体户', body: '走访西街个体户，现场指导办理年报。', occurredAt: new Date(Date.now() - 3600_000).toISOString(), mediaIds: [] as string[] }
+    const unknown = await call(officer, 'POST', '/api/cases', { ...base, clientId: 'topic-case-unknown', topics: ['自己起的主题'] })
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json()).toMatchObject({ field: 'topics', error: 'unknown_topic', message: expect.stringContaining('自己起的主题') })
+    const ok = await call(officer, 'POST', '/api/cases', { ...base, clientId: 'topic-case-known', topics: ['个体工商户帮扶'] })
+    expect(ok.statusCode).toBe(201)
+    expect((await call(staff, 'GET', `/api/items/${ok.json().id}`)).json().topics).toEqual(['个体工商户帮扶'])
+  })
+})
+
 describe('canned replies', () => {
   it('CRUD with the action checked against the table and placeholders checked; the desk lists them', async () => {
     const body = '{称呼}您好：您的留言（留言码 {留言码}）已收悉，{部门}将于{日期}起办理。经办人：{经办人}'

@@ -75,6 +75,26 @@ describe('paging and bureaus', () => {
   })
 })
 
+describe('即将超期 is the working-day rule of the row highlight', () => {
+  it('lists what is due before the end of the next working day, not what is due within 24 hours; counts and highlight agree', async () => {
+    const { orgCalendar } = await import('../../server/services/deadlines')
+    const { dueSoonBefore } = await import('../../domain/deadlines/describe-due')
+    const citizen = await t.login('citizen', '群众-到期')
+    const horizon = dueSoonBefore(await orgCalendar(t.db, t.orgId), new Date())
+    // Just inside and just outside the horizon: on a Friday the inside one is more than 24 h away.
+    const inside = await insertItem(t.db, t.orgId, { kind: 'message', category: 'question', status: 'new', authorId: citizen.user.id, dueAt: new Date(horizon.getTime() - 60_000), body: '到期边界内' })
+    const outside = await insertItem(t.db, t.orgId, { kind: 'message', category: 'question', status: 'new', authorId: citizen.user.id, dueAt: new Date(horizon.getTime() + 60_000), body: '到期边界外' })
+    expect(await ids('/api/inbox?dueSoon=true')).toEqual([inside])
+    expect(await ids('/api/inbox?view=due_soon')).toEqual([inside])
+    const rows = (await get('/api/inbox')).json().items as { id: string; due: { dueSoon: boolean } }[]
+    expect(rows.find((r) => r.id === inside)!.due.dueSoon).toBe(true)
+    expect(rows.find((r) => r.id === outside)!.due.dueSoon).toBe(false)
+    const counts = (await get('/api/inbox/counts')).json().views as { id: string; count: number }[]
+    expect(counts.find((v) => v.id === 'due_soon')!.count).toBe(1)
+    await t.db.deleteFrom('item').where('id', 'in', [inside, outside]).execute()
+  })
+})
+
 describe('filters, sorts and views over a fixed desk', () => {
   // Letters name the fixture items; every expectation below is written out by hand from this table.
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000)
@@ -99,10 +119,10 @@ describe('filters, sorts and views over a fixed desk', () => {
       B: { by: 'citizen', kind: 'message', category: 'question', status: 'accepted', assigneeId: me, departmentId: deptB, dueAt: hours(3), body: '个体工商户年报几月截止', createdAt: at(90) },
       C: { by: 'citizen', kind: 'message', category: 'tipoff', status: 'replied', assigneeId: li, dueAt: hours(-3), body: '夜市烧烤噪音扰民', createdAt: at(80) },
       D: { by: 'citizen', kind: 'message', category: 'complaint', status: 'closed', body: '超市牛奶过期', createdAt: at(70) },
-      E: { by: 'officer', kind: 'case', status: 'new', departmentId: deptA, dueAt: hours(24 * 5), priority: 1, topics: ['食品安全', '节日'], photos: 2, title: '节前食品安全检查', body: '检查 32 户经营户', createdAt: tie1 },
+      E: { by: 'officer', kind: 'case', status: 'new', departmentId: deptA, dueAt: hours(24 * 20), priority: 1, topics: ['食品安全', '节日'], photos: 2, title: '节前食品安全检查', body: '检查 32 户经营户', createdAt: tie1 },
       F: { by: 'officer', kind: 'case', status: 'returned', assigneeId: me, photos: 1, title: '井盖更换', body: '更换井盖 3 个', createdAt: tie1 },
       G: { by: 'citizen', kind: 'message', category: 'praise', status: 'new', priority: 1, dueAt: hours(5), body: '窗口服务好', createdAt: at(50) },
-      H: { by: 'citizen', kind: 'message', category: 'complaint', status: 'new', assigneeId: li, departmentId: deptB, dueAt: hours(24 * 6), priority: 2, body: '噪音', createdAt: tie2 },
+      H: { by: 'citizen', kind: 'message', category: 'complaint', status: 'new', assigneeId: li, departmentId: deptB, dueAt: hours(24 * 21), priority: 2, body: '噪音', createdAt: tie2 },
       I: { by: 'citizen', kind: 'message', category: 'question', status: 'new', body: '年报怎么报', createdAt: tie2 }
     }
     for (const [letter, { by, ...spec }] of Object.entries(specs)) {

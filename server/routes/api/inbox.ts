@@ -4,7 +4,7 @@ import { BUILTIN_VIEWS } from '../../../domain/inbox-views'
 import { INBOX_ROLES } from '../../../domain/desk'
 import { countInbox, listInbox } from '../../repositories/inbox'
 import { listSavedViews } from '../../repositories/saved-views'
-import { resolveInboxFilter } from '../../services/inbox-filter'
+import { resolveInboxFilter, viewerFor } from '../../services/inbox-filter'
 import { orgCalendar } from '../../services/deadlines'
 import { dueView } from '../../../domain/deadlines/describe-due'
 
@@ -22,14 +22,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = request.currentUser
-      const viewer = { id: user.id, orgId: user.orgId, now: new Date() }
-      const filter = await resolveInboxFilter(app.db, viewer, request.query)
-      // Independent reads side by side: on PostgreSQL two pooled connections answer at once, so
-      // the calendar costs no extra round trip; PGlite's one connection takes them in turn.
-      const [page, calendar] = await Promise.all([
-        listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl),
-        orgCalendar(app.db, user.orgId)
-      ])
+      const now = new Date()
+      // The calendar is read beside the page (on PostgreSQL two pooled connections answer at
+      // once; PGlite's one connection takes them in turn); only a due-soon filter waits for it.
+      const calendarRead = orgCalendar(app.db, user.orgId)
+      const filter = await resolveInboxFilter(app.db, { id: user.id, orgId: user.orgId, now }, request.query)
+      const viewer = await viewerFor(app.db, user, [filter], now, calendarRead)
+      const [page, calendar] = await Promise.all([listInbox(app.db, viewer, filter, { limit: request.query.limit ?? 20, cursor: request.query.cursor }, app.mediaUrl), calendarRead])
       return { ...page, items: page.items.map((i) => ({ ...i, due: dueView(calendar, viewer.now, i.dueAt ? new Date(i.dueAt) : null) })) }
     }
   )
@@ -42,13 +41,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = request.currentUser
-      const viewer = { id: user.id, orgId: user.orgId, now: new Date() }
-      const saved = await listSavedViews(app.db, viewer)
+      const saved = await listSavedViews(app.db, { id: user.id, orgId: user.orgId })
       const views = [
         ...BUILTIN_VIEWS.map((v) => ({ id: v.id, label: v.label, builtin: true, query: v.query })),
         ...saved.map((v) => ({ id: v.id, label: v.label, builtin: false, query: v.query }))
       ]
-      const counts = await countInbox(app.db, viewer, views.map((v) => v.query))
+      const queries = views.map((v) => v.query)
+      const counts = await countInbox(app.db, await viewerFor(app.db, user, queries), queries)
       return { views: views.map((v, i) => ({ id: v.id, label: v.label, builtin: v.builtin, count: counts[i]! })) }
     }
   )
