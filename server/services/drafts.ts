@@ -26,6 +26,7 @@ import {
   type ReviewStage
 } from '../../domain/draft'
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../domain/case/state-machine'
+import { PRIVACY_KIND_LABELS, detectPersonalData } from '../../domain/privacy'
 import type { CreateDraftBody, CreditInput, DraftActionBody, UpdateDraftBody } from '../../domain/schemas/draft'
 import {
   appendDraftEvent,
@@ -63,13 +64,11 @@ export interface DraftActor {
 const isWriter = (actor: DraftActor) => hasAnyRole(actor.roles, DRAFT_WRITER_ROLES)
 
 /**
- * Personal-data detectors (ID-card numbers, phones, plates, names): domain/privacy brings them;
- * until it is wired the scan finds the other two kinds.
+ * Personal data in a draft (ID-card numbers with a valid check digit, phones, bank cards, plates,
+ * home addresses, people's names): domain/privacy's detectors, the ones the public board masks with.
  */
-let personalData: PersonalDataDetector | undefined
-export function usePersonalDataDetector(detector: PersonalDataDetector | undefined): void {
-  personalData = detector
-}
+const personalData: PersonalDataDetector = (text) =>
+  detectPersonalData(text).map((s) => ({ excerpt: s.text, message: `发现${PRIVACY_KIND_LABELS[s.kind]}「${s.text}」，公开发表前请隐去，或确认已获同意` }))
 
 // ————— the pre-publication scan —————
 

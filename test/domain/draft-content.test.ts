@@ -44,3 +44,13 @@ describe('scan', () => {
     ])
   })
 })
+
+describe('scan with the privacy detectors', () => {
+  it('flags an ID-card number with a valid check digit and a mobile number as personal data', async () => {
+    const { detectPersonalData, PRIVACY_KIND_LABELS } = await import('../../domain/privacy')
+    const personalData = (text: string) => detectPersonalData(text).map((s) => ({ excerpt: s.text, message: PRIVACY_KIND_LABELS[s.kind] }))
+    const content = { blocks: [{ id: 'p1', type: 'paragraph' as const, runs: [{ text: '当事人身份证号 11010519491231002X，电话 13812345678。' }] }] }
+    const flags = scanDraft({ content, title: '', sourceTexts: [], expressions: [], personalData }).filter((f) => f.kind === 'personal_data')
+    expect(flags.map((f) => f.message)).toEqual(expect.arrayContaining(['身份证号', '手机号']))
+  })
+})

@@ -91,8 +91,18 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     await screenshot(desk, '91-draft-skeleton-1440')
 
     await tap(desk, '修改稿件')
-    const result = desk.locator('.draft-editor__text').filter({ visible: true }).filter({ hasText: '处理结果' }).first()
-    await result.locator('textarea').fill('处理结果：**2 户**经营户已当场整改到位。')
+    // The block whose text is the result placeholder (a textarea's value is not its text content).
+    const boxes = desk.locator('.draft-editor__text textarea').filter({ visible: true })
+    await boxes.first().waitFor()
+    let filled = false
+    for (let i = 0; i < (await boxes.count()) && !filled; i++) {
+      if ((await boxes.nth(i).inputValue()).startsWith('处理结果')) {
+        await boxes.nth(i).fill('处理结果：**2 户**经营户已当场整改到位。')
+        filled = true
+      }
+    }
+    expect(filled).toBe(true)
+    await screenshot(desk, '91b-draft-editor-1440')
     await tap(desk, '保存新版本')
     await visibleText(desk, '第 2 版', false).first().waitFor()
     await visibleText(desk, '2 户').first().waitFor()
@@ -107,6 +117,8 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
   it('初审 on a phone (from 待我审核), 复审 on the desk; the 初审 signer is refused at 复审 and 终审', async () => {
     const phone = await phonePage(browser)
     await devLogin(phone, server.baseUrl, '审核人', '赵科长')
+    // On a phone the desk shell keeps its links behind 菜单.
+    await tap(phone, '菜单')
     await tap(phone, '稿件 · 待我审核')
     await phone.locator('.drafts__row').filter({ visible: true }).first().waitFor()
     await screenshot(phone, '93-review-queue-390')

@@ -136,10 +136,10 @@ describe('三审', () => {
   it('three approvals by three different people; an earlier signer is refused at a later stage; flags block 终审 until acknowledged', async () => {
     const d = await newDraft()
     // An outdated agency name and a figure that the case does not state.
-    const blocks = [...d.content.blocks, { id: 'extra', type: 'paragraph', runs: [{ text: '县工商局共检查 99 户。' }] }]
+    const blocks = [...d.content.blocks, { id: 'extra', type: 'paragraph', runs: [{ text: '县工商局共检查 99 户，举报电话 13812345678。' }] }]
     const v2 = (await api(staff, 'PUT', `/drafts/${d.id}`, { version: 1, title: d.title, content: { blocks } })).json()
     const kinds = v2.flags.map((f: { kind: string; excerpt: string }) => `${f.kind}:${f.excerpt}`)
-    expect(kinds).toEqual(expect.arrayContaining(['expression:工商局', 'figure:99 户']))
+    expect(kinds).toEqual(expect.arrayContaining(['expression:工商局', 'figure:99 户', 'personal_data:13812345678']))
     expect(kinds).not.toContain('figure:32 户')
     expect(v2.openFlags).toBe(v2.flags.length)
 
