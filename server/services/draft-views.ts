@@ -82,7 +82,9 @@ export async function getDraftDetail(db: Db, actor: DraftActor, id: string, sign
       .filter((a) => !draftMachine.table[a].via)
       .filter((a) => {
         const needs = draftMachine.requiredInput(a)
-        const r = draftMachine.check({ status: draft.status, action: a, roles: actor.roles, inputs: needs ? { [needs]: '…' } : {}, context: { actorId: actor.id, itemId: draft.id, history: ctx.history, review: ctx.review } })
+        // Open flags do not hide 终审通过: the reviewer sees the button and hears what is left to do.
+        const review = { ...ctx.review, openFlags: 0 }
+        const r = draftMachine.check({ status: draft.status, action: a, roles: actor.roles, inputs: needs ? { [needs]: '…' } : {}, context: { actorId: actor.id, itemId: draft.id, history: ctx.history, review } })
         return !('error' in r)
       })
       .map((a) => ({ action: a, label: draftMachine.table[a].label, needs: draftMachine.requiredInput(a) }))

@@ -4,7 +4,7 @@ import type { DraftDetail } from '@/domain'
 import { Button } from '@/components/ui'
 import { formatTime } from '@/components/format'
 import { DRAFT_FLAG_KIND_LABELS } from '../../../domain/draft/flags'
-import { isReviewStage } from '../../../domain/draft/state-machine'
+import { STAGE_APPROVE_ACTION, isReviewStage } from '../../../domain/draft/state-machine'
 import './review-panel.scss'
 
 export interface ReviewPanelProps {
@@ -69,6 +69,9 @@ export function ReviewPanel({ draft, busy, error, onAction, onAcknowledge, onShe
         <View className='zb-card review-panel__actions'>
           <Text className='zb-label'>{isReviewStage(draft.status) ? '审核意见' : '说明'}</Text>
           <Textarea className='zb-field review-panel__note' placeholder={isReviewStage(draft.status) ? '通过时可填写意见；退回时必须写明修改意见' : '可选'} value={note} maxlength={-1} autoHeight onInput={(e) => setNote(e.detail.value)} />
+          {draft.openFlags > 0 && draft.allowedActions.some((a) => a.action === STAGE_APPROVE_ACTION.final_review) ? (
+            <Text className='zb-hint review-panel__blocked'>终审前请逐项修改或确认上面的 {draft.openFlags} 项发布前检查提示。</Text>
+          ) : null}
           {error ? <Text className='zb-error review-panel__error'>{error}</Text> : null}
           <View className='review-panel__buttons'>
             {draft.allowedActions.map((a) => (
