@@ -89,3 +89,38 @@ describe('the review panel', () => {
     expect(onAcknowledge).toHaveBeenCalledWith('f1', '已核实')
   })
 })
+
+describe('the editor', () => {
+  test('saves the blocks as structured content with marks, plus credits split by share and topics', async () => {
+    const { DraftEditor } = await import('@/editorial/components/draft-editor')
+    const { fakeServer } = await import('./support/network')
+    fakeServer((req) => {
+      if (req.url === '/api/people') return { statusCode: 200, data: { people: [{ id: 'u2', name: '李四' }] } }
+      if (req.url === '/api/departments') return { statusCode: 200, data: { departments: [] } }
+      if (req.url.startsWith('/api/topics')) return { statusCode: 200, data: { topics: [{ id: 't1', name: '食品安全', active: true }] } }
+      return { statusCode: 404, data: { error: 'not_found', message: '无' } }
+    })
+    const onSave = jest.fn()
+    const d = detail({
+      status: 'drafting',
+      editable: true,
+      content: { blocks: [{ id: 'p1', type: 'paragraph', runs: [{ text: '旧文' }] }] },
+      credits: [{ userId: 'a', departmentId: null, name: '王宣传', sharePercent: 100 }]
+    })
+    render(<DraftEditor draft={d} photoUrls={new Map()} saving={false} error={null} onSave={onSave} onCancel={() => {}} />)
+    await typeInto(document.querySelector('[data-block="p1"]'), '**今日**检查')
+    fireEvent.click(await screen.findByText('+ 李四'))
+    fireEvent.click(await screen.findByText('食品安全'))
+    fireEvent.click(screen.getByText('保存新版本'))
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({
+        content: { blocks: [{ id: 'p1', type: 'paragraph', runs: [{ text: '今日', marks: ['bold'] }, { text: '检查' }] }] },
+        topics: ['食品安全'],
+        credits: [
+          { userId: 'a', sharePercent: 50 },
+          { userId: 'u2', sharePercent: 50 }
+        ]
+      })
+    )
+  })
+})

@@ -7,6 +7,7 @@ import { DRAFT_LIMITS, type Block, type DraftContent } from '../../../domain/dra
 import { markupFromRuns, runsFromMarkup } from '../../../domain/draft/markup'
 import { photoCaption } from '../../../domain/draft/skeleton'
 import { DRAFT_TYPES, DRAFT_TYPE_LABELS, type DraftType } from '../../../domain/draft/types'
+import { CreditsEditor, type CreditRow } from './credits-editor'
 import './draft-editor.scss'
 
 /** What the editor holds per block: the block's kind and its text in the editor's spelling. */
@@ -57,7 +58,7 @@ export interface DraftEditorProps {
   photoUrls: ReadonlyMap<string, string>
   saving: boolean
   error: string | null
-  onSave: (value: { title: string; type: DraftType; content: DraftContent }) => void
+  onSave: (value: { title: string; type: DraftType; content: DraftContent; topics: string[]; credits: { userId?: string; departmentId?: string; sharePercent: number }[] }) => void
   onCancel: () => void
 }
 
@@ -70,6 +71,10 @@ export function DraftEditor({ draft, photoUrls, saving, error, onSave, onCancel 
   const [title, setTitle] = useState(draft.title)
   const [type, setType] = useState<DraftType>(draft.type)
   const [blocks, setBlocks] = useState<EditBlock[]>(() => (draft.content as DraftContent).blocks.map(toEdit))
+  const [credits, setCredits] = useState<CreditRow[]>(() =>
+    draft.credits.map((c) => ({ ...(c.userId ? { userId: c.userId } : {}), ...(c.departmentId ? { departmentId: c.departmentId } : {}), name: c.name, sharePercent: c.sharePercent }))
+  )
+  const [topics, setTopics] = useState<string[]>(draft.topics)
   const set = (i: number, patch: Partial<EditBlock>) => setBlocks((bs) => bs.map((b, j) => (j === i ? { ...b, ...patch } : b)))
   const move = (i: number, by: number) =>
     setBlocks((bs) => {
@@ -147,9 +152,18 @@ export function DraftEditor({ draft, photoUrls, saving, error, onSave, onCancel 
           ))}
         </View>
       </View>
+      <CreditsEditor credits={credits} topics={topics} onCredits={setCredits} onTopics={setTopics} />
       {error ? <Text className='zb-error draft-editor__error'>{error}</Text> : null}
       <View className='draft-editor__bar'>
-        <Button className='draft-editor__save' type='primary' loading={saving} disabled={saving || !title.trim()} onClick={() => onSave({ title: title.trim(), type, content: { blocks: blocks.map(fromEdit) } })}>
+        <Button className='draft-editor__save' type='primary' loading={saving} disabled={saving || !title.trim()} onClick={() =>
+            onSave({
+              title: title.trim(),
+              type,
+              content: { blocks: blocks.map(fromEdit) },
+              topics,
+              credits: credits.map(({ name: _name, ...c }) => c)
+            })
+          }>
           保存新版本
         </Button>
         <Button className='draft-editor__cancel' onClick={onCancel}>

@@ -68,7 +68,7 @@ export default function DraftPage() {
     )
   }
 
-  const save = (v: { title: string; type: DraftType; content: DraftContent }) =>
+  const save = (v: { title: string; type: DraftType; content: DraftContent; topics: string[]; credits: { userId?: string; departmentId?: string; sharePercent: number }[] }) =>
     void run(() => editorialApi.save(draft.id, { version: draft.version, ...v }), () => setEditing(false))
 
   const main = editing ? (
