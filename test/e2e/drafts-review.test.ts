@@ -180,4 +180,17 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     await desk.pdf({ path: pdf, format: 'A4', printBackground: true })
     expect(fs.statSync(pdf).size).toBeGreaterThan(10_000)
   })
+
+  it('大字模式 on a phone enlarges the draft text and its controls', async () => {
+    const phone = await phonePage(browser)
+    await devLogin(phone, server.baseUrl, '宣传人员', '王宣传')
+    await phone.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
+    await phone.goto(draftUrl(draftId))
+    await phone.locator('.zb-page--large .draft-content__p').filter({ visible: true }).first().waitFor()
+    const size = await phone.locator('.draft-content__p').filter({ visible: true }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(size).toBeGreaterThanOrEqual(20)
+    const link = await phone.locator('.review-panel__link').filter({ visible: true }).first().boundingBox()
+    expect(link!.height).toBeGreaterThanOrEqual(56)
+    await screenshot(phone, '99-draft-large-font-390')
+  })
 })
