@@ -53,6 +53,7 @@ import { findDepartment } from '../repositories/items'
 import { inTransaction, type TxScope } from './transaction'
 import { transition } from './items'
 import { notifyDraft } from './draft-notifications'
+import { refuseInactiveTopics } from './topic-rules'
 
 export interface DraftActor {
   id: string
@@ -139,6 +140,7 @@ export async function createDraft(db: Db, actor: DraftActor, input: CreateDraftB
     const departmentId = input.departmentId ?? actor.departmentId ?? locked[0]?.department_id ?? null
     if (!departmentId) throw new InvalidError('请选择稿件所属部门（departmentId）：您的账号和事例都没有部门', 'departmentId')
     if (!(await findDepartment(scope.tx, actor.orgId, departmentId))) throw new NotFoundError('所选部门不存在，或不属于本局')
+    await refuseInactiveTopics(scope.tx, actor.orgId, input.topics ?? [])
     const cases = await casesWithFacts(scope.tx, actor.orgId, { ids: input.caseIds })
     const skeleton = draftSkeleton(input.type, cases.map(skeletonCase))
     const draft = await insertDraft(scope.tx, {
@@ -222,6 +224,8 @@ export async function saveDraft(db: Db, actor: DraftActor, id: string, input: Up
     const cases = await casesWithFacts(scope.tx, actor.orgId, { draftId: draft.id })
     const photos = new Set(cases.flatMap((c) => c.photos.map((m) => m.id)))
     for (const b of content.blocks) if (b.type === 'image' && !photos.has(b.mediaId)) throw new InvalidError('图片只能使用本稿件所用事例的照片', 'content')
+    // A draft measured against the yearly plan serves its active topics; ones it already has may stay.
+    if (input.topics) await refuseInactiveTopics(scope.tx, actor.orgId, input.topics.filter((t) => !draft.topics.includes(t)))
     if (input.credits) {
       await checkCredits(scope, actor.orgId, input.credits)
       await replaceCredits(scope.tx, actor.orgId, draft.id, input.credits.map((c) => ({ user_id: c.userId ?? null, department_id: c.departmentId ?? null, share_percent: c.sharePercent })))

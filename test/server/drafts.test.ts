@@ -116,6 +116,9 @@ describe('drafts from cases', () => {
     // Images only from the draft's own cases; raw HTML is just text, never markup.
     const foreign = await api(staff, 'PUT', `/drafts/${d.id}`, { version: 2, title: 't', content: { blocks: [{ id: 'x1', type: 'image', mediaId: '00000000-0000-4000-8000-000000000000', caption: '' }] } })
     expect(foreign.statusCode).toBe(400)
+    // Topics: the bureau's active focus topics of this year only.
+    const unknown = await api(staff, 'PUT', `/drafts/${d.id}`, { version: 2, title: 't', content: { blocks }, topics: ['随便写的'] })
+    expect(unknown.json()).toMatchObject({ error: 'unknown_topic' })
     const html = await api(staff, 'PUT', `/drafts/${d.id}`, { version: 2, title: 't', content: { blocks: [{ id: 'x1', type: 'paragraph', runs: [{ text: 'a', html: '<b>' }] }] } })
     expect(html.statusCode).toBe(400)
   })
