@@ -193,4 +193,27 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     expect(link!.height).toBeGreaterThanOrEqual(56)
     await screenshot(phone, '99-draft-large-font-390')
   })
+
+  it('the desk: drafts list at 1440 px and the admin 三审审核人 section', async () => {
+    const desk = await deskPage()
+    await devLogin(desk, server.baseUrl, '管理员', '刘管理')
+    // A fresh load of the page (not a hash change under the inbox that is still loading).
+    await desk.goto('about:blank')
+    await desk.goto(`${server.baseUrl}/#/editorial/pages/drafts/index?view=all`)
+    await desk
+      .locator('.drafts__row')
+      .filter({ visible: true })
+      .first()
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(desk, 'failed-drafts-list')
+        throw e
+      })
+    await screenshot(desk, '89-drafts-list-1440')
+    await desk.goto('about:blank')
+    await desk.goto(`${server.baseUrl}/#/admin/pages/index/index?section=reviewers`)
+    await visibleText(desk, '综合办公室').first().waitFor()
+    await visibleText(desk, '初审（科室负责人）').first().waitFor()
+    await screenshot(desk, '88-admin-draft-reviewers-1440')
+  })
 })

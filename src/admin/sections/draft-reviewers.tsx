@@ -9,6 +9,7 @@ import { hasAnyRole } from '../../../domain/roles'
 import { INBOX_ROLES } from '../../../domain/desk'
 import { adminApi, type AdminPersonView } from '../services/admin-api'
 import { Chips, FieldError, ListState, SectionCard, errorText } from './parts'
+import './draft-reviewers.scss'
 
 type Config = ReviewerConfigList['departments'][number]
 const load = async () => {
