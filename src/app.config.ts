@@ -27,7 +27,8 @@ export default defineAppConfig({
     { root: 'citizen', pages: ['pages/message-new/index', 'pages/my-messages/index', 'pages/board/index', 'pages/board-entry/index', 'pages/track/index', 'pages/privacy/index', 'pages/privacy-auth/index'] },
     { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/board-review/index', 'pages/moderation/index', 'pages/satisfaction/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
-    { root: 'admin', pages: ['pages/index/index'] }
+    { root: 'admin', pages: ['pages/index/index'] },
+    { root: 'editorial', pages: ['pages/drafts/index', 'pages/draft/index', 'pages/sheet/index'] }
   ],
   // Officers record where a typical case happened, citizens where a message's matter is (wx.getLocation needs both declarations).
   requiredPrivateInfos: ['getLocation'],

@@ -28,3 +28,20 @@ export type {
 export type { CalendarStatus } from '../domain/schemas/deadlines'
 export type { NotificationPage, NotificationView } from '../domain/schemas/notifications'
 export type { PhoneCodeBody, PhoneNumberView } from '../domain/schemas/contact'
+export type {
+  DraftSummary,
+  DraftList,
+  DraftDetail,
+  DraftDiff,
+  DraftVersionList,
+  DraftVersionView,
+  DraftCaseView,
+  DraftFlagView,
+  DraftCommentView,
+  DraftEventView,
+  CreateDraftBody,
+  UpdateDraftBody,
+  DraftActionBody,
+  CaseDraftList,
+  ReviewerConfigList
+} from '../domain/schemas/draft'

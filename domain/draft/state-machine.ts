@@ -176,3 +176,16 @@ export function currentSignatures<E extends { action: string; actorId: string | 
   }
   return out
 }
+
+/** Recorded on every save (a new version), besides the table's actions and the creation. */
+export const DRAFT_SAVE_EVENT = 'save'
+/** The text is edited only while it is being written (a return brings it back there). */
+export const DRAFT_EDITABLE_STATUSES: readonly DraftStatus[] = ['drafting']
+export const isDraftEditable = (status: DraftStatus) => DRAFT_EDITABLE_STATUSES.includes(status)
+
+/** Timeline label of any draft event: the table's action, the creation or a save. */
+export function draftEventLabel(action: string): string {
+  if (action === draftMachine.initial.event) return draftMachine.initial.label
+  if (action === DRAFT_SAVE_EVENT) return '保存新版本'
+  return draftMachine.isAction(action) ? draftMachine.table[action].label : action
+}

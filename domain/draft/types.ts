@@ -9,3 +9,6 @@ export const DRAFT_TYPE_LABELS: Record<DraftType, string> = {
 }
 
 export const isDraftType = (t: string): t is DraftType => (DRAFT_TYPES as readonly string[]).includes(t)
+
+/** A notification's subject_type for a draft (the bell opens the draft's page). */
+export const DRAFT_SUBJECT = 'draft'

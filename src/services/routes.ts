@@ -21,3 +21,9 @@ export const PRIVACY_NOTICE_PAGE = '/citizen/pages/privacy/index'
 export const PRIVACY_AUTH_PAGE = '/citizen/pages/privacy-auth/index'
 /** 满意度统计 for everyone who works the inbox. */
 export const SATISFACTION_PAGE = '/staff/pages/satisfaction/index'
+/** The editorial subpackage (drafts, 三审; the publication ledger adds its pages there). */
+export const DRAFTS_PAGE = '/editorial/pages/drafts/index'
+/** `view`: mine, review (待我审核) or all. */
+export const draftsPage = (view: 'mine' | 'review' | 'all') => `${DRAFTS_PAGE}?view=${view}`
+export const draftPage = (id: string) => `/editorial/pages/draft/index?id=${encodeURIComponent(id)}`
+export const draftSheetPage = (id: string) => `/editorial/pages/sheet/index?id=${encodeURIComponent(id)}`

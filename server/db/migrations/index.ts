@@ -15,6 +15,7 @@ import * as messageDetails from './2026-12-05T0200-message-details'
 import * as citizenFollowUp from './2026-12-05T0300-citizen-follow-up'
 import * as publicBoard from './2026-12-05T0400-public-board'
 import * as drafts from './2026-12-05T0500-drafts'
+import * as draftNotificationKinds from './2026-12-05T0510-draft-notification-kinds'
 import * as ledger from './2026-12-05T0600-ledger'
 
 /** Listed by hand (not read from disk) so bundling and tsx both see the same set, in order. */
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0300-citizen-follow-up': citizenFollowUp,
   '2026-12-05T0400-public-board': publicBoard,
   '2026-12-05T0500-drafts': drafts,
+  '2026-12-05T0510-draft-notification-kinds': draftNotificationKinds,
   '2026-12-05T0600-ledger': ledger
 }
 

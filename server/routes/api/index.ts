@@ -27,6 +27,8 @@ import moderation from './moderation'
 import wechatEvents from './wechat-events'
 import track from './track'
 import ledger from './ledger'
+import drafts from './drafts'
+import draftAdmin from './draft-admin'
 
 /** Public routes first; everything registered in the inner scope requires a valid token. */
 const api: FastifyPluginAsync = async (app) => {
@@ -48,7 +50,7 @@ const api: FastifyPluginAsync = async (app) => {
       route.schema = { ...route.schema, security: [{ bearer: [] }] } as typeof route.schema
     })
     authenticated.addHook('onRequest', (request) => authenticated.authenticate(request))
-    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, boardProposals, moderation, ledger]) {
+    for (const plugin of [me, account, users, invitations, messages, inbox, inboxViews, items, triage, media, cases, calendar, deadlineRules, reports, notifications, directory, admin, live, boardProposals, moderation, ledger, drafts, draftAdmin]) {
       await authenticated.register(plugin)
     }
   })

@@ -5,6 +5,7 @@ import { TopicsSection } from './topics'
 import { CannedRepliesSection } from './canned-replies'
 import { DeadlineRulesSection } from './deadline-rules'
 import { CalendarSection } from './calendar'
+import { DraftReviewersSection } from './draft-reviewers'
 
 /** The admin area's sections, in the sidebar's order. */
 export const ADMIN_SECTIONS = [
@@ -13,7 +14,8 @@ export const ADMIN_SECTIONS = [
   { id: 'topics', label: '重点主题', component: TopicsSection },
   { id: 'canned', label: '答复模板', component: CannedRepliesSection },
   { id: 'deadlines', label: '办理时限', component: DeadlineRulesSection },
-  { id: 'calendar', label: '节假日', component: CalendarSection }
+  { id: 'calendar', label: '节假日', component: CalendarSection },
+  { id: 'reviewers', label: '三审审核人', component: DraftReviewersSection }
 ] as const satisfies readonly { id: string; label: string; component: ComponentType }[]
 
 export type SectionId = (typeof ADMIN_SECTIONS)[number]['id']

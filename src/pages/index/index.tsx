@@ -12,7 +12,7 @@ import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
-import { ADMIN_PAGE, BOARD_PAGE, BOARD_REVIEW_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE, PRIVACY_NOTICE_PAGE, SATISFACTION_PAGE, TRACK_PAGE } from '@/services/routes'
+import { ADMIN_PAGE, BOARD_PAGE, BOARD_REVIEW_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE, PRIVACY_NOTICE_PAGE, SATISFACTION_PAGE, TRACK_PAGE, draftsPage } from '@/services/routes'
 import { useProgressCount } from './progress-count'
 import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
 import { getOutbox } from '@/services/officer-outbox'
@@ -122,6 +122,9 @@ export default function Home() {
             </Button>
             <Button block onClick={go(SATISFACTION_PAGE)}>
               满意度统计
+            </Button>
+            <Button block className='home__drafts' onClick={go(draftsPage('review'))}>
+              稿件 · 待我审核
             </Button>
             {isAdmin && ADMIN_PAGE ? (
               <Button block onClick={go(ADMIN_PAGE)}>

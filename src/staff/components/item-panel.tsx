@@ -9,6 +9,7 @@ import { deskApi, type ActInput, type DeskItemDetail } from '@/services/desk-api
 import { focusFieldIn, revealIn } from '@/services/keyboard'
 import { MessageActions, MessageCard } from '../pages/item/message-parts'
 import { CaseActions, CaseCard } from '../pages/item/case-parts'
+import { WriteDraftCard } from './write-draft-card'
 import { AssignCard } from './assign-card'
 import { PresenceNote } from './presence-note'
 import { usePresence, useLiveChanges } from '../services/use-live'
@@ -149,6 +150,7 @@ export function ItemPanel({ id, command, onChanged, onLoaded, onMerged }: ItemPa
         <>
           <CaseCard detail={detail} />
           <CaseActions detail={detail} busy={busy} onAct={actOnCase} />
+          <WriteDraftCard detail={detail} />
         </>
       ) : (
         <>

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { formatTime } from '@/components/format'
 import { ApiError, showError } from '@/services/api'
 import { deskApi, type DeskNotification } from '@/services/desk-api'
 import { kindLabel } from './desk-format'
+import { DRAFT_SUBJECT } from '../../../domain/draft/types'
+import { draftPage } from '@/services/routes'
 import './notification-bell.scss'
 
 /** How often the unread count is asked again while the desk is open (live updates cover items, not the bell). */
@@ -43,6 +46,7 @@ export function NotificationBell({ onOpenItem }: NotificationBellProps) {
   const read = async (n: DeskNotification) => {
     setOpen(false)
     if (n.itemId) onOpenItem(n.itemId)
+    else if (n.subject?.type === DRAFT_SUBJECT) void Taro.navigateTo({ url: draftPage(n.subject.id) })
     if (n.readAt) return
     try {
       await deskApi.readNotification(n.id)

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '稿件',
+  enablePullDownRefresh: true
+})
