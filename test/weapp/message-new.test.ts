@@ -14,6 +14,8 @@ const fake = installWx((req: WxRequest) => {
   if (req.url.endsWith('/api/auth/wechat')) return { statusCode: 200, data: SESSION }
   if (req.url.endsWith('/api/me/phone')) return { statusCode: 200, data: { phone: '13912345678' } }
   if (req.url.endsWith('/api/messages')) return { statusCode: 201, data: CREATED }
+  if (req.url.endsWith('/api/subscribe-templates')) return { statusCode: 200, data: { templates: [{ id: 'tmpl-progress', label: '办理进度通知' }] } }
+  if (req.url.endsWith(`/api/messages/${CREATED.id}/subscriptions`)) return { statusCode: 200, data: { granted: 1 } }
   return { statusCode: 404, data: { error: 'not_found', message: '未找到' } }
 })
 
@@ -28,8 +30,14 @@ Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
     compressed.push(o)
     return answer(o, { tempFilePath: 'wxfile://tmp/IMG_0002-small.jpg', errMsg: 'compressImage:ok' })
   },
-  uploadFile: fakeUploadFile(uploads)
+  uploadFile: fakeUploadFile(uploads),
+  // WeChat's subscribe dialog, accepted; recorded to check it is asked on the submit tap.
+  requestSubscribeMessage: (o: { tmplIds: string[] } & Cb<unknown>) => {
+    asked.push(o.tmplIds)
+    return answer(o, { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, 'accept'])) })
+  }
 })
+const asked: string[][] = []
 
 test('the built message form sends a complaint with a compressed photo and the WeChat phone number, and shows the tracking code', async () => {
   const { page } = await launchPage('citizen/pages/message-new/index')
@@ -81,4 +89,8 @@ test('the built message form sends a complaint with a compressed photo and the W
   })
   await waitFor(() => page.dom.textContent.includes('LY7K3Q9P'), 'the tracking code on the success screen')
   expect(page.dom.textContent).toContain('提交成功')
+  // The same tap asked for the progress notices; the grant is recorded for the new message.
+  expect(asked).toEqual([['tmpl-progress']])
+  const grant = await waitFor(() => fake.requests.find((r) => r.url.endsWith(`/api/messages/${CREATED.id}/subscriptions`)), 'POST …/subscriptions')
+  expect(grant).toMatchObject({ method: 'POST', data: { templateIds: ['tmpl-progress'] } })
 })

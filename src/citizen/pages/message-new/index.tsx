@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import {
@@ -16,7 +16,8 @@ import { CountedField } from '@/components/counted-field'
 import { Button } from '@/components/ui'
 import { showError } from '@/services/api'
 import { citizenApi } from '@/services/citizen-api'
-import { MY_MESSAGES_PAGE } from '@/services/routes'
+import { MY_MESSAGES_PAGE, PRIVACY_NOTICE_PAGE } from '@/services/routes'
+import { askSubscribe, CAN_SUBSCRIBE } from '@/services/subscribe'
 import { draftToBody, EMPTY_DRAFT, validateDraft, type DraftErrors, type MessageDraft } from './validate'
 import { MessagePhotos, photosReady, type MessagePhoto } from './photos'
 import { PhoneButton } from './phone-button'
@@ -58,6 +59,12 @@ export default function MessageNew() {
   const [submitting, setSubmitting] = useState(false)
   const [locating, setLocating] = useState(false)
   const [created, setCreated] = useState<CreatedMessage | null>(null)
+  // The templates the bureau sends progress notices with, read before the tap that asks for them.
+  const [templateIds, setTemplateIds] = useState<string[]>([])
+  useEffect(() => {
+    if (!CAN_SUBSCRIBE) return
+    citizenApi.subscribeTemplates().then((r) => setTemplateIds(r.templates.map((t) => t.id)), () => setTemplateIds([]))
+  }, [])
 
   const set = <K extends keyof MessageDraft>(key: K, value: MessageDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -93,10 +100,17 @@ export default function MessageNew() {
     if (!photosReady(photos)) found.photos = '请等照片上传完成，或删除上传失败的照片'
     setErrors(found)
     if (Object.values(found).some(Boolean) || !draft.category) return
+    // Asked on this tap, before anything is awaited (WeChat shows the dialog only on a gesture);
+    // the message is sent meanwhile, and what was accepted is recorded once it exists.
+    const asking = askSubscribe(templateIds)
     setSubmitting(true)
     try {
       const body = draftToBody({ ...draft, category: draft.category }, photos.map((p) => p.mediaId!))
-      setCreated(await citizenApi.createMessage({ ...body, clientId }))
+      const made = await citizenApi.createMessage({ ...body, clientId })
+      setCreated(made)
+      const accepted = await asking
+      // Without the grant recorded the citizen simply gets no notice; the message itself is in.
+      if (accepted.length) citizenApi.recordSubscriptions(made.id, accepted).catch(() => undefined)
     } catch (e) {
       // The draft and its clientId stay: submitting again cannot create a second message.
       showError(e)
@@ -247,6 +261,9 @@ export default function MessageNew() {
       <View className='zb-card'>
         <CheckRow className='message-new__consent' checked={draft.publicConsent} label='同意选登' onChange={(v) => set('publicConsent', v)} />
         <Text className='zb-hint message-new__rule'>答复后，留言和答复可能在去除姓名、电话等个人信息后公开展示在「留言选登」</Text>
+        <Text className='message-new__privacy' onClick={() => void Taro.navigateTo({ url: PRIVACY_NOTICE_PAGE })}>
+          我们如何使用和保存您的信息：隐私说明
+        </Text>
       </View>
 
       <Button className='message-new__submit' type='primary' block loading={submitting} onClick={submit}>
