@@ -29,8 +29,11 @@ export const rateLimits = {
   messageCreate: { name: 'message-create', perUser: { max: 30, timeWindow: MINUTE }, perIp: { max: 120, timeWindow: MINUTE } },
   /** An officer's outbox may send several cases of nine photos at once when the network is back. */
   mediaUpload: { name: 'media-upload', perUser: { max: 60, timeWindow: MINUTE }, perIp: { max: 300, timeWindow: MINUTE } },
-  /** GET /api/track/:code (no login): tight enough that 留言码 cannot be enumerated. */
-  track: { name: 'track', perIp: { max: 30, timeWindow: MINUTE } },
+  /**
+   * GET /api/track/:code (no login): enough for a family checking a few codes, far too few to
+   * walk the 31^8 code space.
+   */
+  track: { name: 'track', perIp: { max: 10, timeWindow: MINUTE } },
   /** Logins keep their own per-address route limit and, for passwords, a per-username one (routes/api/auth.ts). */
   login: { name: 'login', perIp: { max: 20, timeWindow: MINUTE } }
 } as const satisfies Record<string, RouteLimits>

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { TrackParams, TrackView } from '../../../domain/schemas/follow-up'
 import { trackMessage } from '../../services/follow-up'
-import { TRACK_RATE_LIMIT } from '../../http/track-rate-limit'
+import { limitPerUserAndIp, rateLimits } from '../../http/rate-limits'
 
 /**
  * Public on purpose (registered beside health and login, outside the token check): a 留言码
@@ -12,7 +12,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/track/:code',
     {
-      config: { rateLimit: TRACK_RATE_LIMIT },
+      onRequest: limitPerUserAndIp(app, rateLimits.track),
       schema: {
         tags: ['messages'],
         summary: '凭留言码查询留言进度（无需登录）：状态、日期与公开的办理记录，不含个人信息；按 IP 限制查询频率',
