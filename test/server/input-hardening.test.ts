@@ -19,6 +19,9 @@ beforeAll(async () => {
   officer = await t.login('officer', '加固干部')
   staff = await t.login('staff', '加固宣传')
   admin = await t.login('admin', '加固管理员')
+  // The cases below carry a topic: an officer's topics must be the bureau's active ones of the year.
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+  expect((await t.app.inject({ method: 'POST', url: '/api/admin/topics', headers: bearer(admin), payload: { name: '食品安全', year } })).statusCode).toBe(201)
   const m = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category: 'question', body: '营业时间？' } })
   messageId = m.json().id
 }, 120_000)
