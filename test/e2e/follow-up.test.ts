@@ -28,11 +28,11 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
   })
 
   it('citizen rates 不满意 → reopened; answered again → 满意 → closed; anyone finds it by code', async () => {
-    const body = '城南农贸市场一家肉铺的电子秤短斤少两，买一斤只有八两多。'
+    const body = '我叫李四，电话13912345678。城南农贸市场一家肉铺的电子秤短斤少两，买一斤只有八两多。'
     // The citizen's message and the staff's reply, through the API.
     const citizenSession = await api('/api/auth/dev', { role: 'citizen', name: '李四' })
     const staff = await api('/api/auth/dev', { role: 'staff', name: '王宣传' })
-    const posted = await api('/api/messages', { category: 'complaint', body, contactPhone: '13912345678' }, citizenSession.token)
+    const posted = await api('/api/messages', { category: 'complaint', body, contactPhone: '13912345678', business: { name: '城南农贸市场某肉铺' }, publicConsent: true }, citizenSession.token)
     await api(`/api/items/${posted.id}/actions`, { action: 'accept' }, staff.token)
     await api(`/api/items/${posted.id}/reply`, { body: '已到现场检定电子秤，责令整改。' }, staff.token)
 
@@ -77,7 +77,7 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await visibleText(stranger, '已办结').first().waitFor()
     await visibleText(stranger, '已没收问题电子秤并立案处罚。').first().waitFor()
     const shown = await stranger.locator('#app').filter({ visible: true }).innerText()
-    expect(shown).not.toContain(body.slice(0, 8))
+    expect(shown).not.toContain('城南农贸市场一家肉铺')
     expect(shown).not.toContain('李四')
     expect(shown).not.toContain('1391234')
     expect(stranger.url()).toContain('/citizen/pages/track/index')
@@ -120,5 +120,19 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
       await visibleText(desk, '满意 1 · 基本满意 0 · 不满意 1 · 逾期未评价 0').first().waitFor()
       await screenshot(desk, name)
     }
+
+    // The citizen consented to 选登: staff propose the answered message, another person approves
+    // it, and anyone, signed out, reads it on the board with the name and phone masked.
+    const reviewer = await api('/api/auth/dev', { role: 'reviewer', name: '审核甲' })
+    const entry = await api(`/api/items/${posted.id}/board-proposal`, {}, staff.token)
+    await api(`/api/board/proposals/${entry.id}/approve`, { version: entry.version }, reviewer.token)
+    await stranger.goto(`${server.baseUrl}/#/citizen/pages/board/index`)
+    await visibleText(stranger, '城南农贸市场一家肉铺').first().waitFor()
+    const board = await stranger.locator('#app').filter({ visible: true }).innerText()
+    expect(board).toContain('李某')
+    expect(board).toContain('139****5678')
+    expect(board).not.toContain('13912345678')
+    expect(board).not.toContain('李四')
+    await screenshot(stranger, 'follow-up-10-on-the-board-masked')
   }, 240_000)
 })
