@@ -83,6 +83,9 @@ describeInBrowser('大字模式 and dark mode: every text and control measured o
     await route('/citizen/pages/message-new/index', '留言内容')(citizen)
     await tap(citizen, '投诉')
     await type(citizen, '请写明事情经过、时间、地点等，便于我们办理', '南街菜市场有摊位用不合格的秤，缺斤短两，希望尽快查处。')
+    // A complaint names the business and leaves a phone (the category's rules).
+    await type(citizen, '商家名称，如营业执照或店招上的名称', '南街菜市场 12 号摊位')
+    await type(citizen, '11 位手机号', '13800138000')
     await tap(citizen, '提交留言')
     await visibleText(citizen, '提交成功').first().waitFor()
     await screenshot(citizen, 'elder-dark-citizen-submitted-normal')

@@ -1,3 +1,5 @@
+import { MESSAGE_EXTRAS } from '../helpers/message-fixtures'
+import type { MessageCategory } from '../../domain/message/categories'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { runOrgReminders } from '../../server/jobs/reminders'
 import { notify } from '../../server/services/notifications'
@@ -19,7 +21,8 @@ afterAll(() => t.close())
 
 async function item(due: string | null, assignee: SessionView | null, category = 'complaint'): Promise<string> {
   const citizen = await t.login('citizen', `留言人${++serial}`)
-  const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category, body: `催办测试 ${serial}` } })
+  const res = await t.app.inject({ method: 'POST', url: '/api/messages', headers: bearer(citizen), payload: { category, body: `催办测试 ${serial}`, ...MESSAGE_EXTRAS[category as MessageCategory] } })
+  expect(res.statusCode).toBe(201)
   const id = res.json().id as string
   await t.db
     .updateTable('item')
