@@ -41,6 +41,11 @@ describeInBrowser('a held message: 审核中 for its author, 待审核内容 for
     await visibleText(staff, '待审核内容').first().waitFor()
     expect(await visibleText(staff, body.slice(0, 10)).count()).toBe(0)
     await tap(staff, '待审核内容')
+    // A tap while the desk is still sliding in can be lost: wait for the page it opens, once more if need be.
+    await staff.waitForURL(/staff\/pages\/moderation/, { timeout: 10_000 }).catch(async () => {
+      await tap(staff, '待审核内容')
+      await staff.waitForURL(/staff\/pages\/moderation/)
+    })
     await visibleText(staff, body).first().waitFor()
     await screenshot(staff, 'moderation-03-staff-queue-phone')
     await tap(staff, '通过')
