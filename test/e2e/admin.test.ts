@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, pageSettled, screenshot } from './support/browser'
 import { guardedContext } from './support/policy'
-import { type, visibleText, tap, devLogin } from './support/ui'
+import { type, visibleText, tap, devLogin, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -44,7 +44,7 @@ describeInBrowser('the admin area on the H5 desk at 1440×900', () => {
     await devLogin(page, server.baseUrl, '管理员', '管理员甲')
     // Opened by its address: the home page's and the desk shell's 管理 links are the app tests' to
     // check; here the sign-in's own page transition (home re-mounting under the desk) raced the tap.
-    await page.goto(`${server.baseUrl}/#/admin/pages/index/index`)
+    await openRoute(page, server.baseUrl, `/admin/pages/index/index`)
     await page.waitForURL(/admin\/pages\/index/)
     await visibleText(page, '管理 · 人员').waitFor()
 

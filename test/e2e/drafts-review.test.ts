@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot, pageSettled, RESULTS_DIR } from './support/browser'
 import { guardedContext } from './support/policy'
-import { visibleText, tap, devLogin } from './support/ui'
+import { visibleText, tap, devLogin, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { photoUpload } from '../helpers/multipart'
 import { jpegWithExif } from '../helpers/images'
@@ -27,7 +27,7 @@ async function call<T>(who: { token: string }, method: string, url: string, body
 }
 
 const deskPage = async (): Promise<Page> => (await guardedContext(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage()
-const draftUrl = (id: string) => `${server.baseUrl}/#/editorial/pages/draft/index?id=${id}`
+const draftRoute = (id: string) => `/editorial/pages/draft/index?id=${id}`
 const button = (page: Page, cls: string) => page.locator(cls).filter({ visible: true }).first()
 
 describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton → three approvals by three people', () => {
@@ -75,7 +75,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
   it('staff write a news draft from the accepted case on the desk, edit it (a new version) and submit it', async () => {
     const desk = await deskPage()
     await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
-    await desk.goto(`${server.baseUrl}/#/staff/pages/item/index?id=${caseId}`)
+    await openRoute(desk, server.baseUrl, `/staff/pages/item/index?id=${caseId}`)
     await visibleText(desk, '写成稿件', true).waitFor()
     await screenshot(desk, '90-case-write-draft-1440')
     await tap(desk, '新闻稿件')
@@ -140,7 +140,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
 
     const desk = await deskPage()
     await devLogin(desk, server.baseUrl, '审核人', '钱副局长')
-    await desk.goto(draftUrl(draftId))
+    await openRoute(desk, server.baseUrl, draftRoute(draftId))
     await button(desk, '.review-panel__action--approve_second').click()
     await visibleText(desk, '待终审').first().waitFor()
   })
@@ -148,7 +148,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
   it('终审 needs every flag acknowledged; three signers on the approval sheet; a fourth attempt by an earlier signer refused', async () => {
     const desk = await deskPage()
     await devLogin(desk, server.baseUrl, '审核人', '孙局长')
-    await desk.goto(draftUrl(draftId))
+    await openRoute(desk, server.baseUrl, draftRoute(draftId))
     await button(desk, '.review-panel__action--approve_final').click()
     await visibleText(desk, '发布前检查还有').first().waitFor()
     await screenshot(desk, '95-final-blocked-by-flags-1440')
@@ -185,7 +185,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     const phone = await phonePage(browser)
     await devLogin(phone, server.baseUrl, '宣传人员', '王宣传')
     await phone.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
-    await phone.goto(draftUrl(draftId))
+    await openRoute(phone, server.baseUrl, draftRoute(draftId))
     await phone.locator('.zb-page--large .draft-content__p').filter({ visible: true }).first().waitFor()
     const size = await phone.locator('.draft-content__p').filter({ visible: true }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(size).toBeGreaterThanOrEqual(20)
@@ -198,8 +198,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     const desk = await deskPage()
     await devLogin(desk, server.baseUrl, '管理员', '刘管理')
     // A fresh load of the page (not a hash change under the inbox that is still loading).
-    await desk.goto('about:blank')
-    await desk.goto(`${server.baseUrl}/#/editorial/pages/drafts/index?view=all`)
+    await openRoute(desk, server.baseUrl, `/editorial/pages/drafts/index?view=all`)
     await desk
       .locator('.drafts__row')
       .filter({ visible: true })
@@ -210,8 +209,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
         throw e
       })
     await screenshot(desk, '89-drafts-list-1440')
-    await desk.goto('about:blank')
-    await desk.goto(`${server.baseUrl}/#/admin/pages/index/index?section=reviewers`)
+    await openRoute(desk, server.baseUrl, `/admin/pages/index/index?section=reviewers`)
     await visibleText(desk, '综合办公室').first().waitFor()
     await visibleText(desk, '初审（科室负责人）').first().waitFor()
     await screenshot(desk, '88-admin-draft-reviewers-1440')

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, desktopPage, launch, pageSettled, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap, devLogin } from './support/ui'
+import { type, visibleText, tap, devLogin, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { LARGE_RULES, NORMAL_RULES, bodyTextPx, contrastProblems, sizeProblems } from './support/measure'
 
@@ -17,12 +17,8 @@ interface Screen {
   open: (page: Page) => Promise<void>
 }
 
-// A fresh document each time (a query of its own): a goto that changes only the hash is a
-// same-document navigation, which Taro's router does not always follow.
-let loads = 0
 const route = (path: string, ready: string): Screen['open'] => async (page) => {
-  await page.goto(`${server.baseUrl}/?load=${++loads}#${path}`)
-  await pageSettled(page)
+  await openRoute(page, server.baseUrl, path)
   await visibleText(page, ready).first().waitFor({ timeout: 30_000 })
 }
 
@@ -69,7 +65,7 @@ describeInBrowser('大字模式 and dark mode: every text and control measured o
 
   it('citizen: login, home, message form, submitted, my messages', async () => {
     const citizen = await phonePage(browser)
-    await citizen.goto(`${server.baseUrl}/#/pages/login/index`)
+    await openRoute(citizen, server.baseUrl, `/pages/login/index`)
     await visibleText(citizen, '开发模式登录').waitFor()
     const login: string[] = [...(await sizeProblems(citizen, NORMAL_RULES)), ...(await contrastProblems(citizen))]
     await screenshot(citizen, 'elder-dark-citizen-login-normal')

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap } from './support/ui'
+import { type, visibleText, tap, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -22,7 +22,7 @@ describeInBrowser('the first admin password is one-time; sessions end on sign-ou
     const oneTime = printed![1]
 
     const page = await phonePage(browser)
-    await page.goto(`${server.baseUrl}/#/pages/login/index`)
+    await openRoute(page, server.baseUrl, `/pages/login/index`)
     await visibleText(page, '或用工作人员账号登录').waitFor()
     await screenshot(page, 'sessions-01-dev-login-with-password-form')
     await type(page, '请输入用户名', 'admin')
@@ -44,7 +44,7 @@ describeInBrowser('the first admin password is one-time; sessions end on sign-ou
     const relogin = await fetch(`${server.baseUrl}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: oneTime }) })
     expect(relogin.status).toBe(401)
 
-    await page.goto(`${server.baseUrl}/#/pages/index/index`)
+    await openRoute(page, server.baseUrl, `/pages/index/index`)
     await visibleText(page, '退出所有设备').waitFor()
     await screenshot(page, 'sessions-03-home-sign-out')
     await tap(page, '退出登录')

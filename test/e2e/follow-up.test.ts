@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, desktopPage, launch, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap, devLogin } from './support/ui'
+import { type, visibleText, tap, devLogin, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -50,7 +50,7 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await screenshot(citizen, 'follow-up-03-reopened')
 
     // Back home: the new reply shows there as news since the last look at 我的留言.
-    await citizen.goto(`${server.baseUrl}/#/pages/index/index`)
+    await openRoute(citizen, server.baseUrl, `/pages/index/index`)
     await visibleText(citizen, '我要留言').first().waitFor()
     await api(`/api/items/${posted.id}/reply`, { body: '已没收问题电子秤并立案处罚。' }, staff.token)
     await citizen.reload()
@@ -63,14 +63,14 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await visibleText(citizen, '已办结').first().waitFor()
     expect(await visibleText(citizen, '您对答复满意吗？').count()).toBe(0)
     await screenshot(citizen, 'follow-up-04-closed')
-    await citizen.goto(`${server.baseUrl}/#/pages/index/index`)
+    await openRoute(citizen, server.baseUrl, `/pages/index/index`)
     await visibleText(citizen, '凭留言码查询').first().waitFor()
     // Shown again, the home page reads the list anew: nothing is news after the citizen's own rating.
     await visibleText(citizen, '有新进展').first().waitFor({ state: 'hidden' })
 
     // Someone else, not signed in, with only the code.
     const stranger = await phonePage(browser)
-    await stranger.goto(`${server.baseUrl}/#/citizen/pages/track/index`)
+    await openRoute(stranger, server.baseUrl, `/citizen/pages/track/index`)
     await visibleText(stranger, '留言码').first().waitFor()
     await type(stranger, '请输入 8 位留言码', posted.trackingCode.toLowerCase())
     await tap(stranger, '查询')
@@ -88,20 +88,20 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await visibleText(stranger, '没有找到这个留言码').first().waitFor()
     await screenshot(stranger, 'follow-up-06-track-unknown')
 
-    await stranger.goto(`${server.baseUrl}/#/citizen/pages/privacy/index`)
+    await openRoute(stranger, server.baseUrl, `/citizen/pages/privacy/index`)
     await visibleText(stranger, '保存多久').first().waitFor()
     await screenshot(stranger, 'follow-up-07-privacy-notice')
 
     // 大字模式 (services/font.ts keeps it in storage): the tracking result and the authorisation page.
     await stranger.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
-    await stranger.goto(`${server.baseUrl}/#/citizen/pages/track/index`)
+    await openRoute(stranger, server.baseUrl, `/citizen/pages/track/index`)
     await stranger.reload()
     await type(stranger, '请输入 8 位留言码', posted.trackingCode)
     await tap(stranger, '查询')
     await visibleText(stranger, '已没收问题电子秤并立案处罚。').first().waitFor()
     expect(await stranger.locator('.zb-page--large').filter({ visible: true }).count()).toBeGreaterThan(0)
     await screenshot(stranger, 'follow-up-07a-track-large-font')
-    await stranger.goto(`${server.baseUrl}/#/citizen/pages/privacy-auth/index`)
+    await openRoute(stranger, server.baseUrl, `/citizen/pages/privacy-auth/index`)
     await visibleText(stranger, '使用前请阅读隐私说明').first().waitFor()
     await tap(stranger, '拒绝')
     await visibleText(stranger, '您已拒绝，以下功能将无法使用：').first().waitFor()
@@ -114,7 +114,7 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     ] as const) {
       const desk = await open(browser)
       await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
-      await desk.goto(`${server.baseUrl}/#/staff/pages/satisfaction/index`)
+      await openRoute(desk, server.baseUrl, `/staff/pages/satisfaction/index`)
       await visibleText(desk, '全年满意率').first().waitFor()
       await visibleText(desk, '50%').first().waitFor()
       await visibleText(desk, '满意 1 · 基本满意 0 · 不满意 1 · 逾期未评价 0').first().waitFor()
@@ -126,7 +126,7 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     const reviewer = await api('/api/auth/dev', { role: 'reviewer', name: '审核甲' })
     const entry = await api(`/api/items/${posted.id}/board-proposal`, {}, staff.token)
     await api(`/api/board/proposals/${entry.id}/approve`, { version: entry.version }, reviewer.token)
-    await stranger.goto(`${server.baseUrl}/#/citizen/pages/board/index`)
+    await openRoute(stranger, server.baseUrl, `/citizen/pages/board/index`)
     await visibleText(stranger, '城南农贸市场一家肉铺').first().waitFor()
     const board = await stranger.locator('#app').filter({ visible: true }).innerText()
     expect(board).toContain('李某')

@@ -2,7 +2,7 @@
 // to race the router's first page (a signed-out visitor saw the home page under the login URL).
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap } from './support/ui'
+import { type, visibleText, tap, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -49,7 +49,7 @@ describeInBrowser('launch on a slow phone (H5, Fast 3G, 4× CPU)', () => {
   it('opening the login page directly, the form being filled in is never replaced, and signing in lands once', async () => {
     const page = await phonePage(browser)
     await slowPhone(page)
-    await page.goto(`${server.baseUrl}/#/pages/login/index`)
+    await openRoute(page, server.baseUrl, `/pages/login/index`)
     await visibleText(page, '开发模式登录').waitFor({ timeout: 90_000 })
     await tap(page, '群众')
     await type(page, '请输入姓名', '慢网张三')

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap, devLogin } from './support/ui'
+import { type, visibleText, tap, devLogin, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { jpegWithExif } from '../helpers/images'
 
@@ -102,7 +102,7 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
 
     // 大字模式 (the home page's switch, stored as Taro stores it): the form's text and controls grow.
     await citizen.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
-    await citizen.goto(`${server.baseUrl}/#/citizen/pages/message-new/index`)
+    await openRoute(citizen, server.baseUrl, `/citizen/pages/message-new/index`)
     await citizen.reload()
     await tap(citizen, '举报')
     await tap(citizen, '匿名举报')

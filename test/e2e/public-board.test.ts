@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, pageSettled, phonePage, screenshot } from './support/browser'
 import { guardedContext } from './support/policy'
-import { tap, visibleText, devLogin } from './support/ui'
+import { tap, visibleText, devLogin, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -52,7 +52,7 @@ describeInBrowser('the public board (选登): staff propose, a reviewer approves
     // Staff at the desk: the item page's 留言选登 card shows the masker's preview.
     const staff = await deskPage()
     await devLogin(staff, server.baseUrl, '宣传人员', '王宣传')
-    await staff.goto(`${server.baseUrl}/#/staff/pages/item/index?id=${itemId}`)
+    await openRoute(staff, server.baseUrl, `/staff/pages/item/index?id=${itemId}`)
     await tap(staff, '提议选登')
     await visibleText(staff, '公开的留言').first().waitFor()
     await visibleText(staff, '138****5678').first().waitFor()
@@ -63,21 +63,21 @@ describeInBrowser('the public board (选登): staff propose, a reviewer approves
     // The reviewer, on a phone: the queue shows the masked text; approving publishes it.
     const reviewer = await phonePage(browser)
     await devLogin(reviewer, server.baseUrl, '审核人', '李审核')
-    await reviewer.goto(`${server.baseUrl}/#/staff/pages/board-review/index`)
+    await openRoute(reviewer, server.baseUrl, `/staff/pages/board-review/index`)
     await visibleText(reviewer, '批准选登', true).first().waitFor()
     await screenshot(reviewer, '61-board-review-phone')
     await tap(reviewer, '批准选登')
     await visibleText(reviewer, '没有「待审核」的选登').first().waitFor()
 
     // Back at the desk: the entry is under 已选登, with who approved it (only reviewers may take it down).
-    await staff.goto(`${server.baseUrl}/#/staff/pages/board-review/index`)
+    await openRoute(staff, server.baseUrl, `/staff/pages/board-review/index`)
     await tap(staff, '已选登')
     await visibleText(staff, '李审核 审核于', false).first().waitFor()
     await screenshot(staff, '65-board-review-published-desk-1440')
 
     // Anyone, signed out: the board lists it masked, and the entry's page shows question and answer.
     const reader = await phonePage(browser)
-    await reader.goto(`${server.baseUrl}/#/citizen/pages/board/index`)
+    await openRoute(reader, server.baseUrl, `/citizen/pages/board/index`)
     await visibleText(reader, '东关夜市烧烤摊').first().waitFor()
     const text = await reader.locator('#app').filter({ visible: true }).innerText()
     expect(text).toContain('138****5678')
@@ -93,7 +93,7 @@ describeInBrowser('the public board (选登): staff propose, a reviewer approves
     // 大字模式: the same board with the large-font preference on (as the home page's switch stores it).
     await reader.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
     // A fresh load of the list (the preference is read when a page mounts).
-    await reader.goto(`${server.baseUrl}/#/citizen/pages/board/index`)
+    await openRoute(reader, server.baseUrl, `/citizen/pages/board/index`)
     await reader.reload()
     await reader.locator('.board__chip').filter({ visible: true }).first().waitFor()
     await reader.locator('.zb-page--large').filter({ visible: true }).first().waitFor()

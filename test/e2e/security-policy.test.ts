@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Response } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
-import { visibleText, devLogin, tap } from './support/ui'
+import { visibleText, devLogin, tap, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { takeViolations, isLocalUrl } from './support/policy'
 
@@ -98,7 +98,7 @@ describeInBrowser('the H5 app under its CSP, with nothing from other hosts (Chro
 
   it('the guard itself catches a third-party request and an inline script the CSP refuses', async () => {
     const page = await phonePage(browser)
-    await page.goto(`${server.baseUrl}/#/pages/login/index`)
+    await openRoute(page, server.baseUrl, `/pages/login/index`)
     await visibleText(page, '开发模式登录').waitFor()
     await page.evaluate(() => {
       const img = document.createElement('img')

@@ -23,8 +23,21 @@ export async function tap(page: Page, text: string) {
   }
 }
 
+// Each opening its own document (a query of its own): a goto that changes only the hash is a
+// same-document navigation, and Taro's H5 router does not always follow one that arrives while a
+// page of its own (the desk's first page, which also adds a history entry for Back) is settling.
+let loads = 0
+
+/** Opens a page of the app by its route (`/staff/pages/item/index?id=…`) as a fresh load, as a link or bookmark would. */
+export async function openRoute(page: Page, baseUrl: string, route: string) {
+  await page.goto(`${baseUrl}/?load=${++loads}#${route}`)
+  const path = route.split('?')[0]
+  await page.waitForFunction((want) => window.location.hash.startsWith(`#${want}`) && document.querySelectorAll('.taro_router > .taro_page').length >= 1, path)
+  await pageSettled(page)
+}
+
 export async function devLogin(page: Page, baseUrl: string, role: string, name: string) {
-  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await openRoute(page, baseUrl, '/pages/login/index')
   await visibleText(page, '开发模式登录').waitFor()
   await tap(page, role)
   await type(page, '请输入姓名', name)
