@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot, pageSettled, RESULTS_DIR } from './support/browser'
 import { guardedContext } from './support/policy'
-import { visibleText, tap, devLogin, openRoute } from './support/ui'
+import { visibleText, tap, devLogin, openRoute, routeParam } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { photoUpload } from '../helpers/multipart'
 import { jpegWithExif } from '../helpers/images'
@@ -81,7 +81,8 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     await tap(desk, '新闻稿件')
     await desk.waitForURL(/editorial\/pages\/draft/)
     await visibleText(desk, '修改稿件', true).waitFor()
-    draftId = new URL(desk.url().replace('/#/', '/')).searchParams.get('id')!
+    draftId = routeParam(desk, 'id')!
+    expect(draftId).toMatch(/^[0-9a-f-]{36}$/)
     // The skeleton: the case's facts and the photo's capture facts, placeholders for the rest.
     await visibleText(desk, '2026年11月25日，').first().waitFor()
     await visibleText(desk, '【请补充：处理结果】').first().waitFor()

@@ -36,6 +36,13 @@ export async function openRoute(page: Page, baseUrl: string, route: string) {
   await pageSettled(page)
 }
 
+/** A query parameter of the app's own route (the part after `#`), e.g. the id of the page shown. */
+export function routeParam(page: Page, name: string): string | null {
+  const hash = new URL(page.url()).hash
+  const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : ''
+  return new URLSearchParams(query).get(name)
+}
+
 export async function devLogin(page: Page, baseUrl: string, role: string, name: string) {
   await openRoute(page, baseUrl, '/pages/login/index')
   await visibleText(page, '开发模式登录').waitFor()
