@@ -42,13 +42,23 @@ export async function desktopPage(browser: Browser): Promise<Page> {
   return context.newPage()
 }
 
-/** Waits until every shown page has finished sliding in (Taro's router marks it stationed). */
+/**
+ * Waits until Taro's router has caught up with the address (the page shown is the one the hash
+ * names) and every shown page has finished sliding in (the router marks it stationed).
+ *
+ * The router's renders are not serialised: a sign-in's reLaunch changes the address at once but
+ * mounts the landing page only after its chunk has loaded, and a navigation started in between
+ * (a goto, a tap) can finish first and then be overwritten by the late landing page — the desk
+ * shown under another page's address. So "the address changed" is never enough to go on.
+ */
 export async function pageSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page'))
-      .filter((p) => getComputedStyle(p).display !== 'none')
-      .every((p) => p.classList.contains('taro_page_stationed'))
-  )
+  await page.waitForFunction(() => {
+    const shown = Array.from(document.querySelectorAll('.taro_router > .taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
+    const route = window.location.hash.replace(/^#/, '').split('?')[0]
+    const top = shown[shown.length - 1]
+    const caughtUp = route === '' || route === '/' || (top !== undefined && top.id.split('?')[0] === route)
+    return caughtUp && shown.every((p) => p.classList.contains('taro_page_stationed'))
+  })
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
