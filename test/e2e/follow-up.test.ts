@@ -1,7 +1,11 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, desktopPage, launch, phonePage, screenshot } from './support/browser'
 import { type, visibleText, tap, devLogin, openRoute } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
+import { jpegWithExif } from '../helpers/images'
 
 let server: RunningServer
 let browser: Browser
@@ -17,7 +21,7 @@ async function api(path: string, body: object, token?: string) {
   return res.json()
 }
 
-describeInBrowser('the citizen rates a reply, and the 留言码 finds the message without signing in (H5, 390 px)', () => {
+describeInBrowser('the citizen’s whole journey: a message with a photo, the reply, the rating, the 留言码 without signing in, and the public board (H5, 390 px)', () => {
   beforeAll(async () => {
     server = await startServer()
     browser = await launch()
@@ -27,17 +31,53 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await server?.stop()
   })
 
-  it('citizen rates 不满意 → reopened; answered again → 满意 → closed; anyone finds it by code', async () => {
+  it('message with a photo → staff reply → 不满意 → reopened; answered again → 满意 → closed; found by code; proposed, approved, on the board masked', async () => {
     const body = '我叫李四，电话13912345678。城南农贸市场一家肉铺的电子秤短斤少两，买一斤只有八两多。'
-    // The citizen's message and the staff's reply, through the API.
-    const citizenSession = await api('/api/auth/dev', { role: 'citizen', name: '李四' })
-    const staff = await api('/api/auth/dev', { role: 'staff', name: '王宣传' })
-    const posted = await api('/api/messages', { category: 'complaint', body, contactPhone: '13912345678', business: { name: '城南农贸市场某肉铺' }, publicConsent: true }, citizenSession.token)
-    await api(`/api/items/${posted.id}/actions`, { action: 'accept' }, staff.token)
-    await api(`/api/items/${posted.id}/reply`, { body: '已到现场检定电子秤，责令整改。' }, staff.token)
+    const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zb-e2e-follow-')), '电子秤.jpg')
+    fs.writeFileSync(photo, await jpegWithExif(3000, 2000, { dateTimeOriginal: '2026:11:30 09:12:00' }))
 
+    // The citizen leaves the message on the form: a complaint with the phone, the business, a photo
+    // and consent to 选登.
     const citizen = await phonePage(browser)
     await devLogin(citizen, server.baseUrl, '群众', '李四')
+    await tap(citizen, '我要留言')
+    await visibleText(citizen, '留言内容').first().waitFor()
+    await tap(citizen, '投诉')
+    await type(citizen, '请写明事情经过、时间、地点等，便于我们办理', body)
+    await type(citizen, '11 位手机号', '13912345678')
+    await type(citizen, '商家名称，如营业执照或店招上的名称', '城南农贸市场某肉铺')
+    const chooser = citizen.waitForEvent('filechooser')
+    await tap(citizen, '拍照/相册')
+    await (await chooser).setFiles(photo)
+    await citizen.locator('.message-new__photo-remove').filter({ visible: true }).waitFor({ timeout: 60_000 })
+    await tap(citizen, '同意选登')
+    await tap(citizen, '提交留言')
+    await visibleText(citizen, '提交成功').first().waitFor()
+    const trackingCode = (await citizen.locator('.message-new__code').filter({ visible: true }).innerText()).trim()
+    expect(trackingCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
+    await screenshot(citizen, 'follow-up-00-message-with-photo-sent')
+    const citizenToken = await citizen.evaluate(() => JSON.parse(localStorage.getItem('zb.token') ?? 'null')?.data ?? localStorage.getItem('zb.token'))
+    const mine = (await (await fetch(`${server.baseUrl}/api/messages/mine`, { headers: { authorization: `Bearer ${citizenToken}` } })).json()) as { items: { id: string; trackingCode: string }[] }
+    const posted = mine.items.find((m) => m.trackingCode === trackingCode)!
+    expect(posted).toBeDefined()
+
+    // Staff accept and answer it at the desk (1440 px): the photo is there, the phone masked.
+    const staff = await api('/api/auth/dev', { role: 'staff', name: '王宣传' })
+    const desk = await desktopPage(browser)
+    await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
+    await openRoute(desk, server.baseUrl, `/staff/pages/item/index?id=${posted.id}`)
+    await visibleText(desk, '留言照片（1 张）').first().waitFor()
+    await visibleText(desk, '139****5678').first().waitFor()
+    await tap(desk, '受理')
+    await visibleText(desk, '答复群众').first().waitFor()
+    await type(desk, '答复内容将展示给留言人', '已到现场检定电子秤，责令整改。')
+    await desk.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => t.offsetParent === null || getComputedStyle(t).display === 'none'))
+    await tap(desk, '发送答复')
+    await visibleText(desk, '已答复').first().waitFor()
+    await screenshot(desk, 'follow-up-00b-desk-replied-1440')
+
+    // The citizen rates the reply.
+    await openRoute(citizen, server.baseUrl, `/pages/index/index`)
     await tap(citizen, '我的留言')
     await visibleText(citizen, '您对答复满意吗？').first().waitFor()
     await screenshot(citizen, 'follow-up-01-rating-offered')
@@ -72,7 +112,7 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     const stranger = await phonePage(browser)
     await openRoute(stranger, server.baseUrl, `/citizen/pages/track/index`)
     await visibleText(stranger, '留言码').first().waitFor()
-    await type(stranger, '请输入 8 位留言码', posted.trackingCode.toLowerCase())
+    await type(stranger, '请输入 8 位留言码', trackingCode.toLowerCase())
     await tap(stranger, '查询')
     await visibleText(stranger, '已办结').first().waitFor()
     await visibleText(stranger, '已没收问题电子秤并立案处罚。').first().waitFor()
@@ -96,7 +136,7 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
     await stranger.evaluate(() => localStorage.setItem('zb.largeFont', JSON.stringify({ data: true })))
     await openRoute(stranger, server.baseUrl, `/citizen/pages/track/index`)
     await stranger.reload()
-    await type(stranger, '请输入 8 位留言码', posted.trackingCode)
+    await type(stranger, '请输入 8 位留言码', trackingCode)
     await tap(stranger, '查询')
     await visibleText(stranger, '已没收问题电子秤并立案处罚。').first().waitFor()
     expect(await stranger.locator('.zb-page--large').filter({ visible: true }).count()).toBeGreaterThan(0)
@@ -112,13 +152,13 @@ describeInBrowser('the citizen rates a reply, and the 留言码 finds the messag
       [desktopPage, 'follow-up-08-satisfaction-1440'],
       [phonePage, 'follow-up-09-satisfaction-phone']
     ] as const) {
-      const desk = await open(browser)
-      await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
-      await openRoute(desk, server.baseUrl, `/staff/pages/satisfaction/index`)
-      await visibleText(desk, '全年满意率').first().waitFor()
-      await visibleText(desk, '50%').first().waitFor()
-      await visibleText(desk, '满意 1 · 基本满意 0 · 不满意 1 · 逾期未评价 0').first().waitFor()
-      await screenshot(desk, name)
+      const page = await open(browser)
+      await devLogin(page, server.baseUrl, '宣传人员', '王宣传')
+      await openRoute(page, server.baseUrl, `/staff/pages/satisfaction/index`)
+      await visibleText(page, '全年满意率').first().waitFor()
+      await visibleText(page, '50%').first().waitFor()
+      await visibleText(page, '满意 1 · 基本满意 0 · 不满意 1 · 逾期未评价 0').first().waitFor()
+      await screenshot(page, name)
     }
 
     // The citizen consented to 选登: staff propose the answered message, another person approves
