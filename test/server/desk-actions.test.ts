@@ -209,19 +209,23 @@ describe('actions with inputs', () => {
 })
 
 describe('the server follows the message table for random action sequences', () => {
-  it('allowed actions are 200 and move as the table says; every other is 409 and changes nothing', async () => {
+  it('allowed actions are 200 and move as the table says; an action of another actor is 403, any other 409, and neither changes anything', async () => {
     // The merge's survivor stays new throughout: only the generated message is acted on.
     const survivor = await newMessage()
     const inputs: Record<string, object> = { reject: { reason: 'duplicate' }, reply: { body: '答复' }, merge: { into: survivor.id } }
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...messageMachine.actions.filter((a) => a !== 'reopen' && a !== 'close')), { minLength: 1, maxLength: 6 }), async (actions) => {
+      fc.asyncProperty(fc.array(fc.constantFrom(...messageMachine.actions), { minLength: 1, maxLength: 6 }), async (actions) => {
         const { id } = await newMessage()
         let status: string = messageMachine.initial.status
         let version = 1
         for (const action of actions) {
           const res = await post(staff, `/api/items/${id}/actions`, { action, ...inputs[action], version })
           const to = messageMachine.next(status as never, action)
-          if (to) {
+          // The citizen's rating and the daily job's auto_close are in the table, but not for staff.
+          const staffMay = (messageMachine.table[action].by as readonly string[]).includes('staff')
+          if (to && !staffMay) {
+            expect(res.statusCode).toBe(403)
+          } else if (to) {
             expect(res.statusCode).toBe(200)
             expect(res.json()).toMatchObject({ status: to, version: version + 1 })
             status = to
