@@ -110,7 +110,9 @@ export const RecordPublicationBody = Type.Object(
     proofMediaId: Type.Optional(Id),
     leaderComment: Type.Optional(Type.Boolean({ title: '领导批示' })),
     adopted: Type.Optional(Type.Boolean({ title: '被上级采用' })),
-    deductions: Type.Optional(Type.Array(DeductionSchema, { maxItems: DEDUCTIONS.length, uniqueItems: true, title: '扣分项' }))
+    deductions: Type.Optional(Type.Array(DeductionSchema, { maxItems: DEDUCTIONS.length, uniqueItems: true, title: '扣分项' })),
+    /** The form's id for this submission: sending it again returns the first record, never a second. */
+    clientId: Type.Optional(Line({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', title: '提交编号（clientId）' }))
   },
   { additionalProperties: false }
 )

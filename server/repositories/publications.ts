@@ -30,6 +30,12 @@ export async function insertPublication(db: DbOrTx, row: NewPublication, credits
   return id
 }
 
+/** The publication a person already recorded with this form id, if any. */
+export async function publicationIdByClientId(db: DbOrTx, orgId: string, recordedBy: string, clientId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('publication').select('id').where('org_id', '=', orgId).where('recorded_by', '=', recordedBy).where('client_id', '=', clientId).executeTakeFirst()
+  return row?.id
+}
+
 export interface PublicationFilter {
   year?: number
   month?: number

@@ -12,6 +12,7 @@ import * as ledger from '../repositories/ledger'
 import * as pubs from '../repositories/publications'
 import * as drafts from '../repositories/ledger-drafts'
 import { inTransaction } from './transaction'
+import { isUniqueViolation } from '../repositories/create-once'
 import { toMediaView, type SignMediaUrl } from '../views/media'
 import { transition } from './items'
 import { publishDraft } from './ledger-drafts'
@@ -37,12 +38,35 @@ function sharesOf(rows: { id: string | null; share_percent: number }[], fallback
  * transition), its cases moved to published through the case table, the points of the year's
  * rules written on the publication and split over the draft's credited authors and departments.
  */
-export async function recordPublication(db: Db, actor: LedgerWriter, input: RecordPublicationBody, sign: SignMediaUrl, now = new Date()): Promise<PublicationView> {
+export async function recordPublication(db: Db, actor: LedgerWriter, input: RecordPublicationBody, sign: SignMediaUrl, now = new Date()): Promise<{ publication: PublicationView; created: boolean }> {
+  const { id, created } = await recordOnce(db, actor, input.clientId, () => insertRecord(db, actor, input, now))
+  const [view] = await listPublications(db, actor.orgId, { ids: [id] }, sign)
+  return { publication: view!, created }
+}
+
+/**
+ * First write wins, as for items (repositories/create-once.ts): a retry with the same form id gets
+ * the first record; two racing past the look-up are settled by the unique index, and the loser's
+ * transaction (the draft's transition, the cases', the credits) rolls back whole.
+ */
+async function recordOnce(db: Db, actor: LedgerWriter, clientId: string | undefined, insert: () => Promise<string>): Promise<{ id: string; created: boolean }> {
+  const existing = clientId && (await pubs.publicationIdByClientId(db, actor.orgId, actor.id, clientId))
+  if (existing) return { id: existing, created: false }
+  try {
+    return { id: await insert(), created: true }
+  } catch (err) {
+    const raced = clientId && isUniqueViolation(err) ? await pubs.publicationIdByClientId(db, actor.orgId, actor.id, clientId) : undefined
+    if (raced) return { id: raced, created: false }
+    throw err
+  }
+}
+
+async function insertRecord(db: Db, actor: LedgerWriter, input: RecordPublicationBody, now: Date): Promise<string> {
   if (!input.link && !input.proofMediaId) throw new InvalidError('请填写发表链接，或上传截图、扫描件作为发表凭证', 'link')
   const year = yearOf(input.publishedOn)
   if (input.publishedOn > beijingDay(now)) throw new InvalidError('发表日期不能晚于今天', 'publishedOn')
   if (year < TOPIC_YEAR_MIN || year > TOPIC_YEAR_MAX) throw new InvalidError(`发表日期须在 ${TOPIC_YEAR_MIN}—${TOPIC_YEAR_MAX} 年之间`, 'publishedOn')
-  const id = await inTransaction(db, async (scope) => {
+  return inTransaction(db, async (scope) => {
     const { tx } = scope
     const draft = await drafts.lockDraftForLedger(tx, actor.orgId, input.draftId)
     if (!draft) throw new NotFoundError('该稿件不存在')
@@ -93,7 +117,8 @@ export async function recordPublication(db: Db, actor: LedgerWriter, input: Reco
         first_case_at: cases[0]?.created_at ?? null,
         points_cents: toCents(points),
         rule_year: rules.year,
-        recorded_by: actor.id
+        recorded_by: actor.id,
+        client_id: input.clientId ?? null
       },
       [
         ...splitPoints(points, authors).map((p, i) => ({ user_id: p.id, department_id: null, share_bp: Math.round(p.share * 10000), points_cents: toCents(p.points), position: i })),
@@ -101,8 +126,6 @@ export async function recordPublication(db: Db, actor: LedgerWriter, input: Reco
       ]
     )
   })
-  const [view] = await listPublications(db, actor.orgId, { ids: [id] }, sign)
-  return view!
 }
 
 export async function listPublications(db: Db, orgId: string, q: PublicationsQuery & { ids?: readonly string[] }, sign: SignMediaUrl): Promise<PublicationView[]> {

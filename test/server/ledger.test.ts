@@ -173,6 +173,25 @@ describe('recording a publication', () => {
     expect((await t.app.inject({ method: 'GET', url: res.json().proof.thumbUrl })).statusCode).toBe(200)
   })
 
+  it('a retry with the same form id returns the first record: one line, one transition, even when both race', async () => {
+    const d = await approvedDraft({ cases: [{ status: 'used' }] })
+    // In 2025: the dashboard and export tests below add up 2026.
+    const first = await record(staff, d.id, { clientId: 'pub-retry-0001', publishedOn: '2025-06-10' })
+    expect(first.statusCode).toBe(201)
+    const retry = await record(staff, d.id, { clientId: 'pub-retry-0001', publishedOn: '2025-06-10' })
+    expect(retry.statusCode).toBe(200)
+    expect(retry.json().id).toBe(first.json().id)
+    // Two at once with a new id: the unique index settles it, the loser's transaction rolls back whole.
+    const [a, b] = await Promise.all([record(staff, d.id, { clientId: 'pub-race-00002', outletId: bulletin, publishedOn: '2025-06-11' }), record(staff, d.id, { clientId: 'pub-race-00002', outletId: bulletin, publishedOn: '2025-06-11' })])
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201])
+    expect(a.json().id).toBe(b.json().id)
+    expect((await call(staff, 'GET', `/api/publications?draftId=${d.id}`)).json().publications).toHaveLength(2)
+    expect((await t.db.selectFrom('draft_event').select('id').where('draft_id', '=', d.id).execute()).length).toBe(1)
+    // The id is the recorder's own: a colleague's identical id is a different submission.
+    const colleague = await t.login('staff', '宣传乙')
+    expect((await record(colleague, d.id, { clientId: 'pub-retry-0001', publishedOn: '2025-06-12' })).statusCode).toBe(201)
+  })
+
   it('refuses what cannot be recorded, and leaves the draft as it was', async () => {
     const drafting = await approvedDraft({ status: 'final_review' })
     const res = await record(staff, drafting.id)
@@ -217,7 +236,9 @@ describe('changing rules never rewrites past points without a recalculation', ()
     expect(log).toHaveLength(1)
     expect(log[0]).toMatchObject({ year: 2026, recalculated_by: admin.user.id })
     // Other years are untouched by it.
-    expect((await t.db.selectFrom('publication').select(sql<number>`count(*)::int`.as('n')).where('year', '<>', 2026).executeTakeFirstOrThrow()).n).toBe(0)
+    const otherYears = await t.db.selectFrom('publication').select(['points_cents', 'rule_year', 'recalculated_at']).where('year', '<>', 2026).execute()
+    expect(otherYears.length).toBeGreaterThan(0)
+    expect(otherYears.every((p) => p.recalculated_at === null && p.rule_year === 2025)).toBe(true)
   })
 })
 

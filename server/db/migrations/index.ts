@@ -17,6 +17,7 @@ import * as publicBoard from './2026-12-05T0400-public-board'
 import * as drafts from './2026-12-05T0500-drafts'
 import * as draftNotificationKinds from './2026-12-05T0510-draft-notification-kinds'
 import * as ledger from './2026-12-05T0600-ledger'
+import * as publicationClientId from './2026-12-05T0700-publication-client-id'
 
 /** Listed by hand (not read from disk) so bundling and tsx both see the same set, in order. */
 export const migrations: Record<string, Migration> = {
@@ -37,7 +38,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0400-public-board': publicBoard,
   '2026-12-05T0500-drafts': drafts,
   '2026-12-05T0510-draft-notification-kinds': draftNotificationKinds,
-  '2026-12-05T0600-ledger': ledger
+  '2026-12-05T0600-ledger': ledger,
+  '2026-12-05T0700-publication-client-id': publicationClientId
 }
 
 export const migrationProvider: MigrationProvider = {

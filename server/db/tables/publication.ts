@@ -28,6 +28,8 @@ export interface PublicationTable {
   recorded_by: string
   recorded_at: Generated<Date>
   recalculated_at: Date | null
+  /** The form's id for this submission: a retry gets the first write back. */
+  client_id: string | null
 }
 export type Publication = Selectable<PublicationTable>
 export type NewPublication = Insertable<PublicationTable>

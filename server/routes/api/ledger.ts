@@ -87,8 +87,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   // ---- publications
   app.post(
     '/publications',
-    { config: desk, schema: { tags, summary: '登记发表：已审定的稿件在某媒体刊发（稿件转为已发表，所用事例转为已发表）', body: RecordPublicationBody, response: { 201: PublicationView } } },
-    async (request, reply) => reply.code(201).send(await publications.recordPublication(app.db, request.currentUser, request.body, app.mediaUrl))
+    {
+      config: desk,
+      schema: {
+        tags,
+        summary: '登记发表：已审定的稿件在某媒体刊发（稿件转为已发表，所用事例转为已发表）；带 clientId 重复提交时返回第一次的登记（200），不会重复登记',
+        body: RecordPublicationBody,
+        response: { 200: PublicationView, 201: PublicationView }
+      }
+    },
+    async (request, reply) => {
+      const { publication, created } = await publications.recordPublication(app.db, request.currentUser, request.body, app.mediaUrl)
+      return reply.code(created ? 201 : 200).send(publication)
+    }
   )
   app.get(
     '/publications',
