@@ -42,6 +42,7 @@ export const PLACEMENT_LABELS: Record<Placement, string> = {
 
 /** What a published piece is: the draft's type (新闻稿件 / 政务信息 / 调研文章), one list for drafts and ledger. */
 export { DRAFT_TYPES as LEDGER_TYPES, DRAFT_TYPE_LABELS as LEDGER_TYPE_LABELS, type DraftType as LedgerType } from '../draft/types'
+import type { DraftType as LedgerTypeOf } from '../draft/types'
 
 /** Points taken off a piece: a retraction or a correction notice after publication, an error the higher authority reported. */
 export const DEDUCTIONS = ['retracted', 'correction', 'error_reported'] as const
@@ -59,3 +60,5 @@ export const BONUS_LABELS: Record<Bonus, string> = {
   leaderComment: '领导批示',
   adopted: '被上级采用'
 }
+/** The piece types the form asks about bonuses for (the rules would add them to any type). */
+export const BONUS_TYPES: readonly LedgerTypeOf[] = ['information']

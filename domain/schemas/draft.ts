@@ -225,7 +225,9 @@ export const DraftDetail = Type.Intersect([
     /** Actions the table lets me take now (the guard's answer included). */
     allowedActions: Type.Array(Type.Object({ action: literalUnion(DRAFT_ACTIONS), label: Type.String(), needs: Type.Union([Type.String(), Type.Null()]) })),
     /** Whether I may edit the text (a writer, while drafting). */
-    editable: Type.Boolean()
+    editable: Type.Boolean(),
+    /** Whether I may record where it appeared (登记发表): approved or published, and a writer. */
+    recordable: Type.Boolean()
   })
 ])
 export type DraftDetail = Static<typeof DraftDetail>

@@ -11,6 +11,7 @@ import {
   draftEventLabel,
   draftMachine,
   isDraftEditable,
+  canRecordPublication,
   type DraftContent
 } from '../../domain/draft'
 import type { DraftDetail, DraftDiff, DraftListQuery, DraftSummary, DraftVersionList, DraftVersionView, CaseDraftList } from '../../domain/schemas/draft'
@@ -147,7 +148,8 @@ export async function getDraftDetail(db: Db, actor: DraftActor, id: string, sign
       }),
       reviewers: REVIEW_STAGES.map((stage) => ({ stage, people: reviewers.filter((r) => r.stage === stage).map((r) => ({ id: r.user_id, name: r.name })) })),
       allowedActions,
-      editable: isDraftEditable(draft.status) && hasAnyRole(actor.roles, DRAFT_WRITER_ROLES)
+      editable: isDraftEditable(draft.status) && hasAnyRole(actor.roles, DRAFT_WRITER_ROLES),
+      recordable: canRecordPublication(draft.status, actor.roles)
     }
   })
 }

@@ -27,3 +27,7 @@ export const DRAFTS_PAGE = '/editorial/pages/drafts/index'
 export const draftsPage = (view: 'mine' | 'review' | 'all') => `${DRAFTS_PAGE}?view=${view}`
 export const draftPage = (id: string) => `/editorial/pages/draft/index?id=${encodeURIComponent(id)}`
 export const draftSheetPage = (id: string) => `/editorial/pages/sheet/index?id=${encodeURIComponent(id)}`
+/** 登记发表 for one approved (or already published) draft. */
+export const publishPage = (draftId: string) => `/editorial/pages/publish/index?draftId=${encodeURIComponent(draftId)}`
+/** 发表台账: the year's publications, month by month. */
+export const LEDGER_PAGE = '/editorial/pages/ledger/index'

@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import {
+  canRecordPublication,
   currentSignatures,
+  DRAFT_STATUSES,
   draftMachine,
   REVIEW_STAGES,
   STAGE_APPROVE_ACTION,
@@ -153,5 +155,13 @@ describe('draft table', () => {
       }),
       { numRuns: 500 }
     )
+  })
+})
+
+describe('where a publication can be recorded', () => {
+  it('approved (the ledger publishes) or already published (a further outlet), by writers only', () => {
+    const recordable = DRAFT_STATUSES.filter((s) => canRecordPublication(s, ['staff']))
+    expect(recordable).toEqual(['approved', 'published'])
+    expect(DRAFT_STATUSES.some((s) => canRecordPublication(s, ['reviewer', 'officer', 'citizen']))).toBe(false)
   })
 })

@@ -6,7 +6,7 @@ import { guardedContext } from './support/policy'
 import { visibleText, tap, devLogin, openRoute, routeParam } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { photoUpload } from '../helpers/multipart'
-import { jpegWithExif } from '../helpers/images'
+import { jpegWithExif, png } from '../helpers/images'
 
 let server: RunningServer
 let browser: Browser
@@ -63,6 +63,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
       mediaIds: [photo.json.id]
     })
     caseId = c.json.id
+    expect((await call(people.admin, 'POST', '/admin/outlets', { name: '县融媒体中心', level: 'county' })).status).toBe(201)
     expect((await call(people.staff, 'POST', `/items/${caseId}/actions`, { action: 'accept' })).status).toBe(200)
     // Who writes the draft belongs to the department whose reviewers sign it.
     await call(people.admin, 'PUT', `/admin/people/${people.staff.id}`, { departmentId: dept.json.id })
@@ -180,6 +181,49 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     const pdf = path.join(RESULTS_DIR, '98-approval-sheet.pdf')
     await desk.pdf({ path: pdf, format: 'A4', printBackground: true })
     expect(fs.statSync(pdf).size).toBeGreaterThan(10_000)
+  })
+
+  it('登记发表 on the desk with a screenshot as proof: the draft and its case are published, the ledger lists its points', async () => {
+    const desk = await deskPage()
+    await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
+    await openRoute(desk, server.baseUrl, draftRoute(draftId))
+    await tap(desk, '登记发表')
+    await desk.waitForURL(/editorial\/pages\/publish/)
+    await visibleText(desk, '发表媒体', true).first().waitFor()
+    // Nothing chosen yet: the form says what is missing, next to each field.
+    await tap(desk, '登记发表')
+    await visibleText(desk, '请选择发表媒体').first().waitFor()
+    await visibleText(desk, '请填写发表链接，或上传截图、扫描件作为发表凭证').first().waitFor()
+    await tap(desk, '县融媒体中心（县级媒体）')
+    await tap(desk, '微信')
+    await tap(desk, '头版')
+    const chooser = desk.waitForEvent('filechooser')
+    await tap(desk, '上传截图或扫描件')
+    await (await chooser).setFiles({ name: 'proof.png', mimeType: 'image/png', buffer: await png(720, 1280) })
+    await visibleText(desk, '已上传', true).first().waitFor({ timeout: 60_000 })
+    await screenshot(desk, '98a-publish-form-1440')
+    await tap(desk, '登记发表')
+    await visibleText(desk, '已登记到「县融媒体中心」').first().waitFor()
+    await desk.locator('.publish__records .publication-card__thumb').filter({ visible: true }).first().waitFor()
+    await screenshot(desk, '98b-publish-recorded-1440')
+    const records = await call<{ publications: { points: number; proof: { id: string } | null; outlet: { name: string } }[] }>(people.staff, 'GET', `/publications?draftId=${draftId}`)
+    expect(records.json.publications).toHaveLength(1)
+    expect(records.json.publications[0]).toMatchObject({ outlet: { name: '县融媒体中心' }, proof: expect.objectContaining({ id: expect.any(String) }) })
+    const points = records.json.publications[0]!.points
+    expect(points).toBeGreaterThan(0)
+    const item = await call<{ status: string }>(people.staff, 'GET', `/items/${caseId}`)
+    expect(item.json.status).toBe('published')
+
+    await tap(desk, '查看发表台账')
+    await desk.waitForURL(/editorial\/pages\/ledger/)
+    await visibleText(desk, `共 1 篇，${points} 分`).first().waitFor()
+    await screenshot(desk, '98c-ledger-list-1440')
+    // On a phone too: the list, and the month filter's empty state.
+    const phone = await phonePage(browser)
+    await devLogin(phone, server.baseUrl, '宣传人员', '王宣传')
+    await openRoute(phone, server.baseUrl, '/editorial/pages/ledger/index')
+    await phone.locator('.publication-card').filter({ visible: true }).first().waitFor()
+    await screenshot(phone, '98d-ledger-list-390')
   })
 
   it('大字模式 on a phone enlarges the draft text and its controls', async () => {

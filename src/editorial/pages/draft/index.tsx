@@ -1,7 +1,7 @@
 // One draft: its text (or the editor while it is being written), the cases it uses, the 三审
 // with the pre-publication flags, comments on paragraphs, the history and the versions' diff.
 import { useCallback, useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { DraftDetail } from '@/domain'
 import { DRAFT_TYPE_LABELS, type DraftType } from '../../../../domain/draft/types'
@@ -13,7 +13,7 @@ import { formatTime } from '@/components/format'
 import { useLoaded, LoadError } from '@/components/use-loaded'
 import { useWide } from '@/components/use-wide'
 import { ApiError } from '@/services/api'
-import { draftSheetPage, itemPage } from '@/services/routes'
+import { draftSheetPage, itemPage, publishPage } from '@/services/routes'
 import { absoluteUrl } from '@/services/api-base'
 import { editorialApi } from '../../services/editorial-api'
 import { DraftContentView } from '../../components/draft-content'
@@ -41,6 +41,11 @@ export default function DraftPage() {
   const [actionError, setActionError] = useState<string | null>(null)
   const [anchor, setAnchor] = useState<string | null>(null)
   const [showVersions, setShowVersions] = useState(false)
+
+  // Back from 登记发表: the draft is published now, and shows it.
+  useDidShow(() => {
+    if (draft?.recordable && !editing) void reload()
+  })
 
   const photoUrls = useMemo(() => new Map((draft?.cases ?? []).flatMap((c) => c.photos.map((p) => [p.id, absoluteUrl(p.url)] as const))), [draft])
   const marked = useMemo(() => new Set([...(draft?.comments ?? []).filter((c) => !c.resolvedAt && c.version === draft?.version).map((c) => c.anchor ?? ''), ...(draft?.flags ?? []).filter((f) => !f.acknowledged).map((f) => f.anchor ?? '')]), [draft])
@@ -98,6 +103,11 @@ export default function DraftPage() {
         <Text className='zb-hint draft-page__credits'>署名：{draft.credits.map((c) => `${c.name}（${c.sharePercent}%）`).join('、')}</Text>
         {draft.topics.length ? <Text className='zb-hint'>重点主题：{draft.topics.join('、')}</Text> : null}
         <Text className='zb-label draft-page__cases-label'>使用的事例</Text>
+        {draft.recordable ? (
+          <Button className='draft-page__publish' type='primary' block onClick={() => void Taro.navigateTo({ url: publishPage(draft.id) })}>
+            {draft.status === 'approved' ? '登记发表' : '登记在其他媒体的发表'}
+          </Button>
+        ) : null}
         {draft.cases.map((c) => (
           <Text key={c.id} className='draft-page__link draft-page__case' onClick={() => void Taro.navigateTo({ url: itemPage(c.id) })}>
             {c.title}（{formatTime(c.occurredAt)}

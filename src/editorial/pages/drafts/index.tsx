@@ -8,7 +8,7 @@ import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { formatTime } from '@/components/format'
 import { useLoaded } from '@/components/use-loaded'
-import { draftPage } from '@/services/routes'
+import { draftPage, LEDGER_PAGE } from '@/services/routes'
 import { editorialApi, type DraftView } from '../../services/editorial-api'
 import { DraftStatusTag } from '../../components/draft-status-tag'
 import './index.scss'
@@ -53,6 +53,9 @@ export default function Drafts() {
           </View>
         ))}
       </View>
+      <Text className='drafts__ledger' onClick={() => void Taro.navigateTo({ url: LEDGER_PAGE })}>
+        发表台账 ›
+      </Text>
       <LoadState loading={loading} error={error} empty={!data.length} emptyText={tab.empty} onRetry={retryable ? () => void reload() : undefined} />
       <View className='drafts__list'>
         {data.map((d) => (

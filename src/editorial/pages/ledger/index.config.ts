@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '发表台账',
+  enablePullDownRefresh: true
+})
