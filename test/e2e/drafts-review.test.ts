@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot, pageSettled, RESULTS_DIR } from './support/browser'
 import { guardedContext } from './support/policy'
-import { visibleText, tap, devLogin, openRoute, routeParam } from './support/ui'
+import { visibleText, tap, devLogin, openRoute, routeParam, attachFile } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { photoUpload } from '../helpers/multipart'
 import { jpegWithExif, png } from '../helpers/images'
@@ -197,9 +197,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     await tap(desk, '县融媒体中心（县级媒体）')
     await tap(desk, '微信')
     await tap(desk, '头版')
-    const chooser = desk.waitForEvent('filechooser')
-    await tap(desk, '上传截图或扫描件')
-    await (await chooser).setFiles({ name: 'proof.png', mimeType: 'image/png', buffer: await png(720, 1280) })
+    await attachFile(desk, '上传截图或扫描件', { name: 'proof.png', mimeType: 'image/png', buffer: await png(720, 1280) })
     await visibleText(desk, '已上传', true).first().waitFor({ timeout: 60_000 })
     await screenshot(desk, '98a-publish-form-1440')
     await tap(desk, '登记发表')

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, desktopPage, launch, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap, devLogin, openRoute } from './support/ui'
+import { type, visibleText, tap, devLogin, openRoute, fillComplaint } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { jpegWithExif } from '../helpers/images'
 
@@ -44,13 +44,7 @@ describeInBrowser('the citizen’s whole journey: a message with a photo, the re
     await visibleText(citizen, '留言内容').first().waitFor()
     await tap(citizen, '投诉')
     await type(citizen, '请写明事情经过、时间、地点等，便于我们办理', body)
-    await type(citizen, '11 位手机号', '13912345678')
-    await type(citizen, '商家名称，如营业执照或店招上的名称', '城南农贸市场某肉铺')
-    const chooser = citizen.waitForEvent('filechooser')
-    await tap(citizen, '拍照/相册')
-    await (await chooser).setFiles(photo)
-    await citizen.locator('.message-new__photo-remove').filter({ visible: true }).waitFor({ timeout: 60_000 })
-    await tap(citizen, '同意选登')
+    await fillComplaint(citizen, { phone: '13912345678', business: '城南农贸市场某肉铺', photo })
     await tap(citizen, '提交留言')
     await visibleText(citizen, '提交成功').first().waitFor()
     const trackingCode = (await citizen.locator('.message-new__code').filter({ visible: true }).innerText()).trim()

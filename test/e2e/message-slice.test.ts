@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap, devLogin, openRoute } from './support/ui'
+import { type, visibleText, tap, devLogin, openRoute, fillComplaint } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { jpegWithExif } from '../helpers/images'
 
@@ -41,15 +41,7 @@ describeInBrowser('a citizen’s message reaches the staff inbox and the reply c
     await tap(citizen, '提交留言')
     await visibleText(citizen, '投诉需要联系电话：请填写手机号，便于工作人员核实和调解').first().waitFor()
     await screenshot(citizen, '02a-citizen-message-rules')
-    await type(citizen, '11 位手机号', '13812345678')
-    await type(citizen, '商家名称，如营业执照或店招上的名称', '东关夜市某烧烤摊')
-    await type(citizen, '如：城关镇人民路 12 号', '东关夜市')
-    const chooser = citizen.waitForEvent('filechooser')
-    await tap(citizen, '拍照/相册')
-    await (await chooser).setFiles(photo)
-    // Compressed and uploaded: the bar goes and the photo can be removed.
-    await citizen.locator('.message-new__photo-remove').filter({ visible: true }).waitFor({ timeout: 60_000 })
-    await tap(citizen, '同意选登')
+    await fillComplaint(citizen, { phone: '13812345678', business: '东关夜市某烧烤摊', place: '东关夜市', photo })
     await screenshot(citizen, '02-citizen-message-form')
     await tap(citizen, '提交留言')
     await visibleText(citizen, '提交成功').first().waitFor()

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
-import { type, visibleText, tap, devLogin } from './support/ui'
+import { type, visibleText, tap, devLogin, attachFile } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 import { jpegWithExif } from '../helpers/images'
 
@@ -56,9 +56,7 @@ describeInBrowser('an officer posts a typical case with photos and staff see it 
     await type(officer, '发生了什么、涉及谁、处理结果如何', BODY)
     await type(officer, '如：城关镇人民路 12 号某超市', '城关镇农贸市场')
 
-    const chooser = officer.waitForEvent('filechooser')
-    await tap(officer, '拍照/相册')
-    await (await chooser).setFiles(photos)
+    await attachFile(officer, '拍照/相册', photos)
     await officer.locator('.case-form img, .case-form taro-image-core').filter({ visible: true }).nth(1).waitFor({ timeout: 30_000 })
     await screenshot(officer, '11-officer-case-form')
 

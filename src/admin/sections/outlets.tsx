@@ -5,7 +5,7 @@ import { useLoaded } from '@/components/use-loaded'
 import { OUTLET_LEVELS, OUTLET_LEVEL_LABELS, type OutletLevel } from '../../../domain/ledger/vocabulary'
 import { ledgerAdminApi, type OutletView } from '../services/ledger-admin-api'
 import { checkOutletName } from '../ledger-forms'
-import { Chips, FieldError, ListState, SectionCard, errorText } from './parts'
+import { Chips, FieldError, ListState, SectionCard, useSave } from './parts'
 import './ledger.scss'
 
 const LEVEL_OPTIONS = OUTLET_LEVELS.map((l) => ({ value: l, label: OUTLET_LEVEL_LABELS[l] }))
@@ -15,21 +15,8 @@ const byLevelAndName = (a: OutletView, b: OutletView) =>
 
 function OutletRow({ outlet, onSaved }: { outlet: OutletView; onSaved: (o: OutletView) => void }) {
   const [editing, setEditing] = useState<{ name: string; level: OutletLevel } | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const save = async (body: Parameters<typeof ledgerAdminApi.updateOutlet>[1]) => {
-    setBusy(true)
-    setError(null)
-    try {
-      onSaved(await ledgerAdminApi.updateOutlet(outlet.id, body))
-      return true
-    } catch (e) {
-      setError(errorText(e))
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, setError, run } = useSave()
+  const save = (body: Parameters<typeof ledgerAdminApi.updateOutlet>[1]) => run(async () => onSaved(await ledgerAdminApi.updateOutlet(outlet.id, body)))
   const saveEdit = async () => {
     if (!editing) return
     const problem = checkOutletName(editing.name)
@@ -73,23 +60,15 @@ export function OutletsSection() {
   const list = useLoaded<OutletView[]>(fetch, [])
   const [name, setName] = useState('')
   const [level, setLevel] = useState<OutletLevel | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSave()
 
   const add = async () => {
     const problem = checkOutletName(name) ?? (level ? null : '请选择媒体级别')
-    setError(problem)
-    if (problem || !level) return
-    setBusy(true)
-    try {
-      const created = await ledgerAdminApi.createOutlet({ name: name.trim(), level })
-      list.setData([...list.data, created].sort(byLevelAndName))
+    if (problem || !level) return setError(problem)
+    const created = await run(async () => list.setData([...list.data, await ledgerAdminApi.createOutlet({ name: name.trim(), level })].sort(byLevelAndName)))
+    if (created) {
       setName('')
       setLevel(null)
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
     }
   }
   const saved = (o: OutletView) => list.setData(list.data.map((x) => (x.id === o.id ? o : x)).sort(byLevelAndName))

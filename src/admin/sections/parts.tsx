@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { LoadState } from '@/components/load-state'
 import { Button } from '@/components/ui'
@@ -42,6 +42,29 @@ export function Chips<T extends string>(props: { options: readonly { value: T; l
 }
 
 export const errorText = (e: unknown) => (e instanceof Error && e.message ? e.message : '出错了，请稍后重试')
+
+/**
+ * A form's or row's save: busy while it runs, the server's words when it fails (the fields keep
+ * what was typed). `run` answers whether it worked, for what follows (closing the editor).
+ */
+export function useSave() {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const run = async (call: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true)
+    setError(null)
+    try {
+      await call()
+      return true
+    } catch (e) {
+      setError(errorText(e))
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { busy, error, setError, run }
+}
 
 /** ‹ 上一年 · 2026 年 · 下一年 ›: the sections that hold one year's settings (topics, the holiday calendar). */
 export function YearStepper({ year, onChange }: { year: number; onChange: (year: number) => void }) {

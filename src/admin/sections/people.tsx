@@ -7,7 +7,7 @@ import { useLoaded } from '@/components/use-loaded'
 import { useSessionUser } from '@/components/use-session-user'
 import { formatTime } from '@/components/format'
 import { adminApi, type AdminPersonView, type DepartmentView, type InvitationView } from '../services/admin-api'
-import { Chips, FieldError, ListState, SectionCard, errorText } from './parts'
+import { Chips, FieldError, ListState, SectionCard, errorText, useSave } from './parts'
 
 const ROLE_OPTIONS = INVITABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 const NO_DEPT = 'none'
@@ -63,22 +63,8 @@ function PersonRow({ person, departments, me, onSaved }: { person: AdminPersonVi
   const current = person.roles.filter((r): r is InvitableRole => (INVITABLE_ROLES as readonly string[]).includes(r))
   const [roles, setRoles] = useState<InvitableRole[]>(current)
   const [dept, setDept] = useState<string>(person.department?.id ?? NO_DEPT)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const save = async (body: Parameters<typeof adminApi.updatePerson>[1]) => {
-    setBusy(true)
-    setError(null)
-    try {
-      onSaved(await adminApi.updatePerson(person.id, body))
-      return true
-    } catch (e) {
-      setError(errorText(e))
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, setError, run } = useSave()
+  const save = (body: Parameters<typeof adminApi.updatePerson>[1]) => run(async () => onSaved(await adminApi.updatePerson(person.id, body)))
   const saveEdit = async () => {
     if (!roles.length) return setError('请至少保留一个角色')
     if (await save({ roles, departmentId: dept === NO_DEPT ? null : dept })) setOpen(false)

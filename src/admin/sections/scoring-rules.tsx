@@ -32,6 +32,23 @@ function sourceText(view: RulesView): string {
 }
 
 /** One number field; its label names the cell, so a screen reader (and a test) knows which one it is. */
+/** The bonuses or the deductions: one points field each, labelled for a screen reader by its kind. */
+function ExtraPoints(props: { title: string; kind: string; items: { key: string; label: string }[]; form: RulesForm; errors: Partial<Record<string, string>>; onChange: (key: string, v: string) => void }) {
+  return (
+    <>
+      <Text className='admin-label'>{props.title}</Text>
+      <View className='admin-rules-extra'>
+        {props.items.map((i) => (
+          <View key={i.key} className='admin-rules-extra__item'>
+            <Text className='zb-label'>{i.label}</Text>
+            <PointsField label={`${props.kind}·${i.label}`} value={props.form[i.key] ?? ''} error={props.errors[i.key]} onChange={(v) => props.onChange(i.key, v)} />
+          </View>
+        ))}
+      </View>
+    </>
+  )
+}
+
 function PointsField(props: { label: string; value: string; error?: string; onChange: (v: string) => void }) {
   return (
     <View className='admin-points'>
@@ -178,24 +195,8 @@ function RulesEditor({ view, saved, onSaved, onEdit }: { view: RulesView; saved:
       <Text className={`admin-source admin-rules__source admin-rules__source--${view.source}`}>{sourceText(view)}</Text>
       <Text className='admin-label'>基础分值（每篇，按类型 × 媒体级别 × 版面位置）</Text>
       {wide ? <RulesTable edit={edit} /> : <RulesTabs edit={edit} />}
-      <Text className='admin-label'>加分（仅政务信息）</Text>
-      <View className='admin-rules-extra'>
-        {BONUSES.map((b) => (
-          <View key={b} className='admin-rules-extra__item'>
-            <Text className='zb-label'>{BONUS_LABELS[b]}</Text>
-            <PointsField label={`加分·${BONUS_LABELS[b]}`} value={form[bonusKey(b)] ?? ''} error={errors[bonusKey(b)]} onChange={(v) => edit.set(bonusKey(b), v)} />
-          </View>
-        ))}
-      </View>
-      <Text className='admin-label'>扣分（每项）</Text>
-      <View className='admin-rules-extra'>
-        {DEDUCTIONS.map((d) => (
-          <View key={d} className='admin-rules-extra__item'>
-            <Text className='zb-label'>{DEDUCTION_LABELS[d]}</Text>
-            <PointsField label={`扣分·${DEDUCTION_LABELS[d]}`} value={form[deductionKey(d)] ?? ''} error={errors[deductionKey(d)]} onChange={(v) => edit.set(deductionKey(d), v)} />
-          </View>
-        ))}
-      </View>
+      <ExtraPoints title='加分（仅政务信息）' kind='加分' items={BONUSES.map((b) => ({ key: bonusKey(b), label: BONUS_LABELS[b] }))} form={form} errors={errors} onChange={edit.set} />
+      <ExtraPoints title='扣分（每项）' kind='扣分' items={DEDUCTIONS.map((d) => ({ key: deductionKey(d), label: DEDUCTION_LABELS[d] }))} form={form} errors={errors} onChange={edit.set} />
       <FieldError text={state.error} />
       {saved ? <Text className='admin-ok'>已保存 {view.year} 年计分规则。已登记的分值不变，点「重新计算本年度分值」后才按新规则更新。</Text> : null}
       <View className='admin-form'>

@@ -5,31 +5,20 @@ import { useLoaded } from '@/components/use-loaded'
 import { beijingDay, yearOf } from '../../../domain/deadlines/day'
 import { adminApi, type TopicView } from '../services/admin-api'
 import { checkTopicName } from '../forms'
-import { FieldError, ListState, SectionCard, errorText, YearStepper } from './parts'
+import { FieldError, ListState, SectionCard, errorText, useSave, YearStepper } from './parts'
 
 export function TopicsSection() {
   const [year, setYear] = useState(() => yearOf(beijingDay(new Date())))
   const fetch = useCallback(() => adminApi.topics(year), [year])
   const list = useLoaded<TopicView[]>(fetch, [])
   const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const [rowError, setRowError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSave()
 
   const add = async () => {
     const problem = checkTopicName(name)
-    setError(problem)
-    if (problem) return
-    setBusy(true)
-    try {
-      const created = await adminApi.createTopic({ name: name.trim(), year })
-      list.setData([...list.data, created].sort((a, b) => a.name.localeCompare(b.name, 'zh')))
-      setName('')
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
-    }
+    if (problem) return setError(problem)
+    if (await run(async () => list.setData([...list.data, await adminApi.createTopic({ name: name.trim(), year })].sort((a, b) => a.name.localeCompare(b.name, 'zh'))))) setName('')
   }
   const toggle = async (topic: TopicView, active: boolean) => {
     setRowError(null)

@@ -55,3 +55,24 @@ export async function devLogin(page: Page, baseUrl: string, role: string, name: 
   await pageSettled(page)
   await page.waitForFunction(() => document.querySelectorAll('.taro_router > .taro_page').length === 1)
 }
+
+/** Picks a file through the control labelled `label` (Taro H5's chooseMedia opens a file input). */
+export async function attachFile(page: Page, label: string, file: string | string[] | { name: string; mimeType: string; buffer: Buffer }) {
+  const chooser = page.waitForEvent('filechooser')
+  await tap(page, label)
+  await (await chooser).setFiles(file)
+}
+
+/**
+ * On the open message form, after the category and text: a complaint's phone and business (and
+ * the place), one photo compressed and uploaded, and consent to 选登.
+ */
+export async function fillComplaint(page: Page, f: { phone: string; business: string; place?: string; photo: string }) {
+  await type(page, '11 位手机号', f.phone)
+  await type(page, '商家名称，如营业执照或店招上的名称', f.business)
+  if (f.place) await type(page, '如：城关镇人民路 12 号', f.place)
+  await attachFile(page, '拍照/相册', f.photo)
+  // Compressed and uploaded: the bar goes and the photo can be removed.
+  await page.locator('.message-new__photo-remove').filter({ visible: true }).waitFor({ timeout: 60_000 })
+  await tap(page, '同意选登')
+}
