@@ -46,7 +46,7 @@ async function publishOne(people: Record<string, Who>) {
   for (const [who, action] of [['r1', 'approve_first'], ['r2', 'approve_second'], ['r3', 'approve_final']] as const) d = await call(people[who]!, 'POST', `/drafts/${d.id}/actions`, { action, version: d.version })
   const outlet = await call<{ id: string }>(people.admin!, 'POST', '/admin/outlets', { name: '县融媒体中心', level: 'county' })
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-  await call(people.staff!, 'POST', '/publications', { draftId: d.id, outletId: outlet.id, channel: 'wechat', placement: 'general', publishedOn: today })
+  await call(people.staff!, 'POST', '/publications', { draftId: d.id, outletId: outlet.id, channel: 'wechat', placement: 'general', publishedOn: today, link: 'http://localhost/e2e-publication' })
 }
 
 describeInBrowser('进度看板 (H5)', () => {

@@ -25,10 +25,12 @@ export function barsTree(d: BarData, palette: ChartPalette, fontSize: number) {
     return d.series.map((s) => ({ category, series: s.name, value: s.values[i] ?? 0 }))
   })
   const several = d.series.length > 1
+  // Stacked bars reach the sum of their series. At least 4, so small counts get whole-number ticks (0 1 2 3 4), not 0.25 steps.
+  const top = Math.max(4, ...d.categories.map((_, i) => (d.stacked ? d.series.reduce((a, s) => a + (s.values[i] ?? 0), 0) : Math.max(0, ...d.series.map((s) => s.values[i] ?? 0)))))
   const label = (text: string) => ({ text: d.axisLabel ? d.axisLabel(text) : d.horizontal ? axisName(text) : text, fontSize, fill: palette.text })
   return el(
     Chart,
-    { data, coord: d.horizontal ? { transposed: true } : undefined, scale: { value: { min: 0, nice: true, tickCount: 5 } } },
+    { data, coord: d.horizontal ? { transposed: true } : undefined, scale: { value: { min: 0, max: top, nice: true, tickCount: 5 } } },
     el(Axis, { field: 'category', style: { label, line: { stroke: palette.border }, tickLine: null } }),
     el(Axis, { field: 'value', style: { label: { fontSize, fill: palette.textSecondary }, grid: { stroke: palette.border, lineDash: [2, 2] } } }),
     el(Interval, {
@@ -37,6 +39,6 @@ export function barsTree(d: BarData, palette: ChartPalette, fontSize: number) {
       color: several ? { field: 'series', range: [...palette.series] } : palette.series[0],
       adjust: several ? (d.stacked ? 'stack' : 'dodge') : undefined
     }),
-    several ? el(Legend, { position: 'top', nameStyle: { fontSize, fill: palette.text }, clickable: false }) : null
+    several ? el(Legend, { position: 'top', marker: 'square', nameStyle: { fontSize, fill: palette.text }, clickable: false }) : null
   )
 }

@@ -12,12 +12,14 @@ export interface LedgerActionsProps {
   /** The month the monthly report covers. */
   month: number
   isAdmin: boolean
+  /** Whether the summary's month chips are shown to choose the monthly report's month. */
+  monthPicker: boolean
 }
 
 type Busy = 'annual' | 'monthly' | 'warn' | null
 const message = (e: unknown) => (e instanceof ApiError ? e.message : '操作失败，请稍后重试')
 
-export function LedgerActions({ year, month, isAdmin }: LedgerActionsProps) {
+export function LedgerActions({ year, month, isAdmin, monthPicker }: LedgerActionsProps) {
   const [busy, setBusy] = useState<Busy>(null)
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null)
 
@@ -63,7 +65,7 @@ export function LedgerActions({ year, month, isAdmin }: LedgerActionsProps) {
         ) : null}
       </View>
       <Text className='zb-hint'>
-        年度考核表为 {year} 年全年；月度报表为 {year} 年 {month} 月（在上方「定期总结分析」选择月份）
+        年度考核表为 {year} 年全年；月度报表为 {year} 年 {month} 月{monthPicker ? '（在「定期总结分析」选择月份）' : ''}
       </Text>
       {note ? (
         <View className={note.error ? 'zb-error' : 'dashboard__done'} role={note.error ? 'alert' : 'status'}>
