@@ -81,6 +81,10 @@ describeInBrowser('进度看板 (H5)', () => {
     await visibleText(desk, '提醒进度落后的部门', true).waitFor()
     await expectDrawn(desk)
     await screenshot(desk, 'ledger-dashboard-desk')
+    // The export goes through download.h5.ts: fetched with the token, saved under the server's name.
+    const [file] = await Promise.all([desk.waitForEvent('download', { timeout: 30_000 }), visibleText(desk, '导出年度考核表', true).first().click()])
+    expect(file.suggestedFilename()).toMatch(/^\d{4}年度考核表\.xlsx$/)
+    await visibleText(desk, '已导出').waitFor()
   }, 240_000)
 })
 
