@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { describeInBrowser, launch, phonePage, screenshot } from './support/browser'
 import { guardedContext } from './support/policy'
-import { visibleText, devLogin, openRoute } from './support/ui'
+import { visibleText, devLogin, openRoute, tap } from './support/ui'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -82,9 +82,12 @@ describeInBrowser('进度看板 (H5)', () => {
     await expectDrawn(desk)
     await screenshot(desk, 'ledger-dashboard-desk')
     // The export goes through download.h5.ts: fetched with the token, saved under the server's name.
-    const [file] = await Promise.all([desk.waitForEvent('download', { timeout: 30_000 }), visibleText(desk, '导出年度考核表', true).first().click()])
-    expect(file.suggestedFilename()).toMatch(/^\d{4}年度考核表\.xlsx$/)
-    await visibleText(desk, '已导出').waitFor()
+    const download = desk.waitForEvent('download', { timeout: 30_000 })
+    await tap(desk, '导出年度考核表')
+    await desk.locator('.dashboard__done, .dashboard__actions .zb-error').filter({ visible: true }).first().waitFor({ timeout: 30_000 })
+    await screenshot(desk, 'ledger-dashboard-exported')
+    expect(await desk.locator('.dashboard__actions .zb-error').count()).toBe(0)
+    expect((await download).suggestedFilename()).toMatch(/^\d{4}年度考核表\.xlsx$/)
   }, 240_000)
 })
 
