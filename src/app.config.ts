@@ -28,7 +28,7 @@ export default defineAppConfig({
     { root: 'staff', pages: ['pages/inbox/index', 'pages/item/index', 'pages/board-review/index', 'pages/moderation/index', 'pages/satisfaction/index'] },
     { root: 'officer', pages: ['pages/case-new/index', 'pages/my-cases/index'] },
     { root: 'admin', pages: ['pages/index/index'] },
-    { root: 'editorial', pages: ['pages/drafts/index', 'pages/draft/index', 'pages/sheet/index', 'pages/publish/index', 'pages/ledger/index'] }
+    { root: 'editorial', pages: ['pages/drafts/index', 'pages/draft/index', 'pages/sheet/index', 'pages/publish/index', 'pages/ledger/index', 'pages/dashboard/index'] }
   ],
   // Officers record where a typical case happened, citizens where a message's matter is (wx.getLocation needs both declarations).
   requiredPrivateInfos: ['getLocation'],

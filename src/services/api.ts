@@ -55,7 +55,7 @@ interface RequestOptions {
 
 const RETRY_DELAYS_MS = [300, 1000]
 
-function queryString(query: RequestOptions['query']): string {
+export function queryString(query: RequestOptions['query']): string {
   if (!query) return ''
   const parts = Object.entries(query)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
@@ -65,7 +65,7 @@ function queryString(query: RequestOptions['query']): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function errorFrom(status: number, body: unknown, headers?: Record<string, unknown>): ApiError {
+export function errorFrom(status: number, body: unknown, headers?: Record<string, unknown>): ApiError {
   const b = (body ?? {}) as { error?: unknown; message?: unknown }
   const code = typeof b.error === 'string' ? b.error : `http_${status}`
   if (status === 429) {
@@ -157,7 +157,7 @@ async function recoverFrom401(usedToken: string | null): Promise<boolean> {
   return false
 }
 
-const bearerHeader = (token: string | null): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {})
+export const bearerHeader = (token: string | null): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {})
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   return (await requestWithStatus<T>(path, opts)).data

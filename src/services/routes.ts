@@ -26,6 +26,8 @@ export const DRAFTS_PAGE = '/editorial/pages/drafts/index'
 /** `view`: mine, review (待我审核) or all. */
 export const draftsPage = (view: 'mine' | 'review' | 'all') => `${DRAFTS_PAGE}?view=${view}`
 export const draftPage = (id: string) => `/editorial/pages/draft/index?id=${encodeURIComponent(id)}`
+/** 进度看板: the ledger's progress against the year's targets, summaries and xlsx exports (issue 9). */
+export const LEDGER_DASHBOARD_PAGE = '/editorial/pages/dashboard/index'
 export const draftSheetPage = (id: string) => `/editorial/pages/sheet/index?id=${encodeURIComponent(id)}`
 /** 登记发表 for one approved (or already published) draft. */
 export const publishPage = (draftId: string) => `/editorial/pages/publish/index?draftId=${encodeURIComponent(draftId)}`

@@ -12,7 +12,7 @@ import { api, showError, type AppConfig } from '@/services/api'
 import { session } from '@/services/session'
 import { fontPreference } from '@/services/font'
 import { SILENT_LOGIN } from '@/services/login'
-import { ADMIN_PAGE, BOARD_PAGE, BOARD_REVIEW_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE, PRIVACY_NOTICE_PAGE, SATISFACTION_PAGE, TRACK_PAGE, draftsPage } from '@/services/routes'
+import { ADMIN_PAGE, BOARD_PAGE, BOARD_REVIEW_PAGE, INBOX_PAGE, LOGIN_PAGE, MESSAGE_NEW_PAGE, MY_MESSAGES_PAGE, PRIVACY_NOTICE_PAGE, SATISFACTION_PAGE, TRACK_PAGE, LEDGER_DASHBOARD_PAGE, draftsPage } from '@/services/routes'
 import { useProgressCount } from './progress-count'
 import { CASE_NEW_PAGE, MY_CASES_PAGE } from '@/services/officer-routes'
 import { getOutbox } from '@/services/officer-outbox'
@@ -125,6 +125,9 @@ export default function Home() {
             </Button>
             <Button block className='home__drafts' onClick={go(draftsPage('review'))}>
               稿件 · 待我审核
+            </Button>
+            <Button block className='home__dashboard' onClick={go(LEDGER_DASHBOARD_PAGE)}>
+              进度看板
             </Button>
             {isAdmin && ADMIN_PAGE ? (
               <Button block onClick={go(ADMIN_PAGE)}>

@@ -8,7 +8,7 @@ import { useSessionUser } from '@/components/use-session-user'
 import { api } from '@/services/api'
 import { fontPreference } from '@/services/font'
 import { DESK_LOGIN } from '@/services/login'
-import { ADMIN_PAGE, LOGIN_PAGE, MODERATION_PAGE, SATISFACTION_PAGE, draftsPage } from '@/services/routes'
+import { ADMIN_PAGE, LEDGER_DASHBOARD_PAGE, LOGIN_PAGE, MODERATION_PAGE, SATISFACTION_PAGE, draftsPage } from '@/services/routes'
 import type { DeskView } from '@/services/desk-api'
 import './desk-shell.scss'
 
@@ -79,6 +79,9 @@ export function DeskShell({ views, activeViewId, onView, bell, viewTools, banner
             </View>
             <View className='desk-shell__control desk-shell__link desk-shell__drafts' onClick={() => void Taro.navigateTo({ url: draftsPage('review') })}>
               稿件 · 待我审核
+            </View>
+            <View className='desk-shell__control desk-shell__link desk-shell__dashboard' onClick={() => void Taro.navigateTo({ url: LEDGER_DASHBOARD_PAGE })}>
+              进度看板
             </View>
             {isAdmin && ADMIN_PAGE ? (
               <View className='desk-shell__control desk-shell__link' onClick={() => void Taro.navigateTo({ url: ADMIN_PAGE as string })}>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '进度看板',
+  enablePullDownRefresh: true
+})
