@@ -61,7 +61,9 @@ export const frontLineQuery = (db: DbOrTx, w: Window) =>
     .selectFrom('publication as p')
     .select([
       sql<number>`count(*) filter (where p.case_count > 0)::int`.as('front_line'),
-      sql<number | null>`(avg(extract(epoch from (p.published_on::timestamp - (p.first_case_at at time zone 'Asia/Shanghai'))) / 86400) filter (where p.first_case_at is not null))::float8`.as('avg_days')
+      // Whole Beijing days (date − date): a publication carries a day, not a time, so a case sent in
+      // the afternoon and published that day is 0 days, never a negative fraction of one.
+      sql<number | null>`(avg(greatest(0, p.published_on - (p.first_case_at at time zone 'Asia/Shanghai')::date)) filter (where p.first_case_at is not null))::float8`.as('avg_days')
     ])
     .where(inWindow(w))
 

@@ -89,7 +89,7 @@ test('shows the bureau’s pace per type with the shortfall, the charts’ figur
   expect(await screen.findByText(/统计截至 .*：共 5 篇，42 分/)).toBeInTheDocument()
 
   const news = screen.getByLabelText('新闻稿件：已发表 3 篇，目标 343 篇')
-  expect(within(news).getByText('预计年底 400 篇 · 按进度此时应完成 171.5 篇')).toBeInTheDocument()
+  expect(within(news).getByText('预计年底约 400 篇 · 按进度此时应完成约 172 篇')).toBeInTheDocument()
   expect(within(news).queryByRole('alert')).toBeNull()
   const info = screen.getByLabelText('政务信息：已发表 2 篇，目标 337 篇')
   expect(within(info).getByRole('alert')).toHaveTextContent('按目前进度，年底预计比目标少 217 篇')
@@ -110,7 +110,7 @@ test('shows the bureau’s pace per type with the shortfall, the charts’ figur
   expect(first).toHaveTextContent('第 1 名')
   expect(first).toHaveTextContent('进度落后')
   expect(first).toHaveTextContent('3.5 篇 · 30 分')
-  expect(first).toHaveTextContent('新闻稿件 2.5 / 100 篇，预计年底 30 篇')
+  expect(first).toHaveTextContent('新闻稿件 2.5 / 100 篇，预计年底约 30 篇')
   expect(ranking.querySelector('[data-department="食品股"]')).toHaveTextContent('第 2 名')
 
   expect(await screen.findByText(`${year} 年全年共发表 5 篇，得分 42 分`)).toBeInTheDocument()

@@ -295,8 +295,8 @@ describe('dashboard and summary', () => {
     expect(march.frontLine.count).toBe(2)
     expect(march.topicsCovered).toEqual([{ topic: '优化营商环境', count: 2 }])
     expect(march.topicsMissed).toEqual(['品牌建设'])
-    // case submitted 2026-03-01 10:00 Beijing; published on 03-10 and 03-12 (midnight): 8.58 and 10.58 days → 9.6
-    expect(march.avgDaysCaseToPublication).toBe(9.6)
+    // case submitted on 2026-03-01 (Beijing); published on 03-10 and 03-12: 9 and 11 whole days → 10
+    expect(march.avgDaysCaseToPublication).toBe(10)
     const year = (await call(staff, 'GET', `/api/ledger/summary?year=${YEAR}`)).json()
     expect(year.month).toBeNull()
     // plus April's and May's lines

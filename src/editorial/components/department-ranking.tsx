@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { ProgressBar } from '@/components/progress-bar'
 import { LEDGER_TYPE_LABELS } from '../../../domain/ledger/vocabulary'
 import type { DashboardView } from '../services/ledger-api'
-import { formatFigure } from './chart-format'
+import { formatEstimate, formatFigure } from './chart-format'
 
 export function DepartmentRanking({ departments }: { departments: DashboardView['departments'] }) {
   if (!departments.length) return <Text className='zb-hint'>还没有部门</Text>
@@ -23,7 +23,7 @@ export function DepartmentRanking({ departments }: { departments: DashboardView[
             <View key={p.type} className='dashboard__dept-pace'>
               <Text className='dashboard__dept-pace-text'>
                 {LEDGER_TYPE_LABELS[p.type]} {formatFigure(p.count.done)} / {formatFigure(p.count.target)} 篇
-                {p.count.target > 0 && p.count.projected < p.count.target ? `，预计年底 ${formatFigure(p.count.projected)} 篇` : ''}
+                {p.count.target > 0 && p.count.projected < p.count.target ? `，预计年底约 ${formatEstimate(p.count.projected)} 篇` : ''}
               </Text>
               <ProgressBar value={p.count.target > 0 ? p.count.done / p.count.target : 0} failed={p.count.behind} />
             </View>

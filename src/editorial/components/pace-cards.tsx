@@ -3,7 +3,7 @@
 import { View, Text } from '@tarojs/components'
 import { ProgressBar } from '@/components/progress-bar'
 import type { DashboardView } from '../services/ledger-api'
-import { formatFigure } from './chart-format'
+import { formatEstimate, formatFigure, formatShortfall } from './chart-format'
 
 export function PaceCards({ view }: { view: DashboardView }) {
   return (
@@ -21,11 +21,11 @@ export function PaceCards({ view }: { view: DashboardView }) {
             {pace.target > 0 ? <ProgressBar value={pace.done / pace.target} /> : null}
             <Text className='zb-hint dashboard__pace-line'>得分 {formatFigure(points)} 分</Text>
             <Text className='zb-hint dashboard__pace-line'>
-              预计年底 {formatFigure(pace.projected)} 篇{pace.target > 0 ? ` · 按进度此时应完成 ${formatFigure(pace.expected)} 篇` : ''}
+              预计年底约 {formatEstimate(pace.projected)} 篇{pace.target > 0 ? ` · 按进度此时应完成约 ${formatEstimate(pace.expected)} 篇` : ''}
             </Text>
             {short ? (
               <View className='dashboard__warning' role='alert'>
-                按目前进度，年底预计比目标少 {formatFigure(pace.target - pace.projected)} 篇
+                按目前进度，年底预计比目标少 {formatShortfall(pace.target - pace.projected)} 篇
               </View>
             ) : null}
           </View>
