@@ -7,6 +7,8 @@ import { visibleText, tap, devLogin, openRoute, routeParam, attachFile } from '.
 import { startServer, type RunningServer } from './support/server'
 import { photoUpload } from '../helpers/multipart'
 import { jpegWithExif, png } from '../helpers/images'
+import ExcelJS from 'exceljs'
+import { expectChartsDrawn } from './support/charts'
 
 let server: RunningServer
 let browser: Browser
@@ -30,7 +32,7 @@ const deskPage = async (): Promise<Page> => (await guardedContext(browser, { vie
 const draftRoute = (id: string) => `/editorial/pages/draft/index?id=${id}`
 const button = (page: Page, cls: string) => page.locator(cls).filter({ visible: true }).first()
 
-describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton → three approvals by three people', () => {
+describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton → three approvals by three people → publication → dashboard and export', () => {
   let caseId: string
   let draftId: string
   const people: Record<string, { token: string; id: string }> = {}
@@ -183,7 +185,7 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     expect(fs.statSync(pdf).size).toBeGreaterThan(10_000)
   })
 
-  it('登记发表 on the desk with a screenshot as proof: the draft and its case are published, the ledger lists its points', async () => {
+  it('登记发表 on the desk with a screenshot as proof: the draft and its case are published; the ledger, the dashboard and the downloaded assessment sheet show its points', async () => {
     const desk = await deskPage()
     await devLogin(desk, server.baseUrl, '宣传人员', '王宣传')
     await openRoute(desk, server.baseUrl, draftRoute(draftId))
@@ -222,6 +224,26 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
     await openRoute(phone, server.baseUrl, '/editorial/pages/ledger/index')
     await phone.locator('.publication-card').filter({ visible: true }).first().waitFor()
     await screenshot(phone, '98d-ledger-list-390')
+
+    // 进度看板 counts it, and the annual assessment sheet the browser downloads has it, cell by cell.
+    await openRoute(desk, server.baseUrl, '/editorial/pages/dashboard/index')
+    await visibleText(desk, `共 1 篇，${points} 分`).first().waitFor({ timeout: 30_000 })
+    await expectChartsDrawn(desk)
+    await screenshot(desk, '98e-dashboard-1440')
+    await openRoute(phone, server.baseUrl, '/editorial/pages/dashboard/index')
+    await visibleText(phone, `共 1 篇，${points} 分`).first().waitFor({ timeout: 30_000 })
+    await expectChartsDrawn(phone)
+    await screenshot(phone, '98f-dashboard-390')
+    const download = desk.waitForEvent('download', { timeout: 30_000 })
+    await tap(desk, '导出年度考核表')
+    const file = await (await download).path()
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    const sheet = wb.getWorksheet('年度考核')!
+    const row = [3, 4, 5, 6].map((r) => sheet.getRow(r)).find((r) => r.getCell(2).value === '综合办公室')!
+    expect([row.getCell(3).value, row.getCell(11).value]).toEqual([1, points])
+    const detail = wb.getWorksheet('发表明细')!
+    expect([detail.getRow(3).getCell(3).value, detail.getRow(3).getCell(11).value]).toEqual(['城关市场开展节前食品安全检查', points])
   })
 
   it('大字模式 on a phone enlarges the draft text and its controls', async () => {

@@ -3,6 +3,7 @@
 // admins the reminders to departments that are behind.
 import { useCallback, useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { EmptyState } from '@/components/empty-state'
@@ -10,6 +11,7 @@ import { Button } from '@/components/ui'
 import { useLoaded } from '@/components/use-loaded'
 import { useWide } from '@/components/use-wide'
 import { useSessionUser } from '@/components/use-session-user'
+import { LEDGER_PAGE } from '@/services/routes'
 import { beijingDay, yearOf } from '../../../../domain/deadlines/day'
 import { ledgerApi, type DashboardView } from '../../services/ledger-api'
 import { PaceCards } from '../../components/pace-cards'
@@ -76,6 +78,9 @@ export default function Dashboard() {
           <>
             <Text className='zb-hint dashboard__as-of'>
               统计截至 {view.asOf}：共 {view.totals.count} 篇，{view.totals.points} 分
+            </Text>
+            <Text className='dashboard__ledger-link' onClick={() => void Taro.navigateTo({ url: LEDGER_PAGE })}>
+              查看发表台账（逐篇明细）›
             </Text>
             <PaceCards view={view} />
             <View className='dashboard__grid'>

@@ -1,7 +1,9 @@
 // 发表台账: the year's recorded publications, newest first, filtered by month; each with its
 // points, credits and proof. The full year's detail is the annual export (进度看板).
 import { useCallback, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { LEDGER_DASHBOARD_PAGE } from '@/services/routes'
 import type { PublicationView } from '../../services/publications-api'
 import { beijingDay, yearOf } from '../../../../domain/deadlines/day'
 import { round2 } from '../../../../domain/ledger/rules'
@@ -50,6 +52,9 @@ export default function Ledger() {
           {period}共 {data.length} 篇，{total} 分
         </View>
       ) : null}
+      <Text className='ledger__dashboard-link' onClick={() => void Taro.navigateTo({ url: LEDGER_DASHBOARD_PAGE })}>
+        进度看板（目标、图表、导出）›
+      </Text>
       <LoadState loading={loading} error={error} empty={data.length === 0} emptyText={`${period}还没有登记发表：稿件终审通过后，在稿件页点「登记发表」`} onRetry={retryable ? () => void reload() : undefined} />
       <View className='ledger__list'>
         {data.map((p) => (
