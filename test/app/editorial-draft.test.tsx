@@ -3,6 +3,7 @@ import { DraftContentView } from '@/editorial/components/draft-content'
 import { ReviewPanel } from '@/editorial/components/review-panel'
 import type { DraftDetail } from '@/domain'
 import { typeInto } from './support/dom'
+import { draftDetail } from '../helpers/draft-fixtures'
 
 describe('the draft renderer', () => {
   test('draws headings, marks, lists and images from structured content; text that looks like HTML stays text', () => {
@@ -31,28 +32,12 @@ describe('the draft renderer', () => {
 })
 
 const detail = (over: Partial<DraftDetail>): DraftDetail =>
-  ({
-    id: 'd1',
-    type: 'news',
-    title: '标题',
+  draftDetail({
     status: 'final_review',
     version: 2,
-    author: { id: 'a', name: '王宣传' },
-    department: { id: 'dep', name: '综合办公室' },
-    topics: [],
     caseCount: 1,
     createdAt: '2026-12-01T00:00:00Z',
     updatedAt: '2026-12-01T00:00:00Z',
-    submittedAt: null,
-    approvedAt: null,
-    publishedAt: null,
-    content: { blocks: [] },
-    cases: [],
-    credits: [],
-    events: [],
-    comments: [],
-    flags: [],
-    openFlags: 0,
     signatures: [
       { stage: 'first_review', label: '初审', signer: { id: 'r1', name: '赵科长' }, at: '2026-12-01T01:00:00Z', comment: '同意' },
       { stage: 'second_review', label: '复审', signer: { id: 'r2', name: '钱副局长' }, at: '2026-12-01T02:00:00Z', comment: null },
@@ -63,9 +48,8 @@ const detail = (over: Partial<DraftDetail>): DraftDetail =>
       { action: 'approve_final', label: '终审通过', needs: null },
       { action: 'return', label: '退回修改', needs: 'note' }
     ],
-    editable: false,
     ...over
-  }) as DraftDetail
+  })
 
 describe('the review panel', () => {
   test('shows each stage’s signer, asks a comment before a return, and sends the acknowledgement with its note', async () => {

@@ -1,43 +1,26 @@
 // The built draft page in the mini-program: a reviewer on a phone reads the text (drawn with
 // View/Text/Image, no rich-text) and signs 初审 with the version they read.
 import { installWx, launchPage, waitFor, type WxRequest } from './support/harness'
+import { draftDetail } from '../helpers/draft-fixtures'
 
 const REVIEWER = { id: 'r1', orgId: 'o1', name: '赵科长', roles: ['reviewer'], departmentId: null, departmentName: null }
-const draft = (over: Record<string, unknown>) => ({
-  id: 'd0000000-0000-4000-8000-000000000001',
-  type: 'news',
-  title: '城关市场开展节前食品安全检查',
-  status: 'first_review',
-  version: 2,
-  author: { id: 'a', name: '王宣传' },
-  department: { id: 'dep', name: '综合办公室' },
-  topics: [],
-  caseCount: 1,
-  createdAt: '2026-12-01T00:00:00.000Z',
-  updatedAt: '2026-12-01T00:00:00.000Z',
-  submittedAt: '2026-12-01T00:00:00.000Z',
-  approvedAt: null,
-  publishedAt: null,
-  content: { blocks: [{ id: 'b1', type: 'paragraph', runs: [{ text: '导语：', marks: ['bold'] }, { text: '2026年11月25日，城关镇农贸市场开展检查。' }] }] },
-  cases: [],
-  credits: [{ userId: 'a', departmentId: null, name: '王宣传', sharePercent: 100 }],
-  events: [],
-  comments: [],
-  flags: [],
-  openFlags: 0,
-  signatures: [
-    { stage: 'first_review', label: '初审', signer: null, at: null, comment: null },
-    { stage: 'second_review', label: '复审', signer: null, at: null, comment: null },
-    { stage: 'final_review', label: '终审', signer: null, at: null, comment: null }
-  ],
-  reviewers: [{ stage: 'first_review', people: [{ id: 'r1', name: '赵科长' }] }],
-  allowedActions: [
-    { action: 'approve_first', label: '初审通过', needs: null },
-    { action: 'return', label: '退回修改', needs: 'note' }
-  ],
-  editable: false,
-  ...over
-})
+const draft = (over: Record<string, unknown>) =>
+  draftDetail({
+    id: 'd0000000-0000-4000-8000-000000000001',
+    title: '城关市场开展节前食品安全检查',
+    status: 'first_review',
+    version: 2,
+    caseCount: 1,
+    submittedAt: '2026-12-01T00:00:00.000Z',
+    content: { blocks: [{ id: 'b1', type: 'paragraph', runs: [{ text: '导语：', marks: ['bold'] }, { text: '2026年11月25日，城关镇农贸市场开展检查。' }] }] },
+    credits: [{ userId: 'a', departmentId: null, name: '王宣传', sharePercent: 100 }],
+    reviewers: [{ stage: 'first_review', people: [{ id: 'r1', name: '赵科长' }] }],
+    allowedActions: [
+      { action: 'approve_first', label: '初审通过', needs: null },
+      { action: 'return', label: '退回修改', needs: 'note' }
+    ],
+    ...over
+  })
 const signed = draft({ status: 'second_review', allowedActions: [], signatures: [{ stage: 'first_review', label: '初审', signer: { id: 'r1', name: '赵科长' }, at: '2026-12-01T01:00:00.000Z', comment: null }] })
 
 const fake = installWx((req: WxRequest) => {

@@ -3,37 +3,20 @@
 import { installWx, launchPage, waitFor, type WxRequest } from './support/harness'
 import { answer, type Cb } from './support/wx-answer'
 import { fakeUploadFile, type UploadCall } from './support/upload-file'
+import { draftDetail } from '../helpers/draft-fixtures'
 
 const WRITER = { id: 'u1', orgId: 'o1', name: '王宣传', roles: ['staff'], departmentId: 'dep', departmentName: '综合办公室' }
 const DRAFT_ID = 'd0000000-0000-4000-8000-000000000009'
-const draft = {
+const draft = draftDetail({
   id: DRAFT_ID,
   type: 'information',
   title: '县局推进个体工商户年报工作',
   status: 'approved',
   version: 3,
   author: { id: 'u1', name: '王宣传' },
-  department: { id: 'dep', name: '综合办公室' },
-  topics: [],
-  caseCount: 0,
-  createdAt: '2026-12-01T00:00:00.000Z',
-  updatedAt: '2026-12-02T00:00:00.000Z',
-  submittedAt: '2026-12-01T00:00:00.000Z',
   approvedAt: '2026-12-02T00:00:00.000Z',
-  publishedAt: null,
-  content: { blocks: [] },
-  cases: [],
-  credits: [],
-  events: [],
-  comments: [],
-  flags: [],
-  openFlags: 0,
-  signatures: [],
-  reviewers: [],
-  allowedActions: [],
-  editable: false,
   recordable: true
-}
+})
 const OUTLET = { id: 'o0000000-0000-4000-8000-000000000001', name: '市局信息专报', level: 'bulletin', levelLabel: '上级信息刊物', active: true }
 const MEDIA = { id: 'm0000000-0000-4000-8000-0000000000d1', url: 'https://x/p.jpg', thumbUrl: 'https://x/t.jpg', width: 720, height: 1280, bytes: 120000 }
 const RECORDED = {
