@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../db/database'
+import { statementTemplate } from '../db/statement-template'
 import type { Role } from '../../domain/roles'
 
 export type RevokeReason = 'logout' | 'revoke_all' | 'admin_revoke' | 'password_change' | 'password_reset' | 'refresh_reuse' | 'admin_disable'
@@ -118,19 +119,23 @@ export interface SessionUser {
   must_change_password: boolean
 }
 
+// Compiled once (server/db/statement-template.ts): building and compiling it took ≈0.25 ms of every request.
+const liveSessionUser = statementTemplate(['sessionId', 'userId'], (db: DbOrTx, p: { sessionId: string; userId: string }) =>
+  db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.org_id', 'u.name', 'u.roles', 'u.department_id', 'u.must_change_password'])
+    .where('s.id', '=', p.sessionId)
+    .where('s.user_id', '=', p.userId)
+    .where('s.revoked_at', 'is', null)
+    // Disabling also revokes the sessions; this makes it hold even for one opened meanwhile.
+    .where('u.disabled_at', 'is', null)
+)
+
 /**
  * What every authenticated request needs, in one primary-key join: the user, if the session is
  * not revoked. Expiry is the access token's business (it is shorter than the session's).
  */
 export async function findUserOfLiveSession(db: DbOrTx, sessionId: string, userId: string): Promise<SessionUser | undefined> {
-  return db
-    .selectFrom('session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.org_id', 'u.name', 'u.roles', 'u.department_id', 'u.must_change_password'])
-    .where('s.id', '=', sessionId)
-    .where('s.user_id', '=', userId)
-    .where('s.revoked_at', 'is', null)
-    // Disabling also revokes the sessions; this makes it hold even for one opened meanwhile.
-    .where('u.disabled_at', 'is', null)
-    .executeTakeFirst()
+  return (await db.executeQuery(liveSessionUser(db, { sessionId, userId }))).rows[0]
 }

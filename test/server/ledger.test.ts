@@ -6,6 +6,7 @@ import { photoUpload } from '../helpers/multipart'
 import { png } from '../helpers/images'
 import type { SessionView } from '../../domain/schemas/auth'
 import { defaultRules, pace } from '../../domain/ledger'
+import { compiledFor, DASHBOARD_QUERIES } from '../../server/repositories/ledger-dashboard'
 
 let t: TestApp
 let admin: SessionView
@@ -270,6 +271,16 @@ describe('dashboard and summary', () => {
     expect((await call(staff, 'GET', '/api/ledger/dashboard?asOf=9999-12-30')).statusCode).toBe(400)
     // Another bureau sees its own, empty ledger.
     expect((await call(outsider, 'GET', `/api/ledger/dashboard?year=${YEAR}`)).json().totals.count).toBe(0)
+  })
+
+  it('the dashboard statements compiled once say what the builder says, for any window', () => {
+    for (const w of [{ orgId: t.orgId, year: YEAR, from: '2026-01-01', to: '2026-07-02' }, { orgId: outsider.orgId, year: 2025, from: '2025-01-01', to: '2025-12-31' }]) {
+      for (const q of DASHBOARD_QUERIES) {
+        const built = q(t.db, w).compile()
+        const cached = compiledFor(q, t.db, w)
+        expect([cached.sql, cached.parameters]).toEqual([built.sql, built.parameters])
+      }
+    }
   })
 
   it('departments behind their target are warned once a day, through the bell', async () => {
