@@ -183,13 +183,18 @@ export const DRAFT_SAVE_EVENT = 'save'
 export const DRAFT_EDITABLE_STATUSES: readonly DraftStatus[] = ['drafting']
 export const isDraftEditable = (status: DraftStatus) => DRAFT_EDITABLE_STATUSES.includes(status)
 
+/** Where recording a publication leaves a draft (the ledger's `publish`). */
+export const PUBLISHED_DRAFT_STATUS: DraftStatus = draftMachine.table[PUBLISH_ACTION].to
+/** Not yet recorded anywhere: the first record takes the draft through `publish`. */
+export const awaitsFirstPublication = (status: DraftStatus) => draftMachine.table[PUBLISH_ACTION].from.includes(status)
+
 /**
  * Where a publication can be recorded: an approved draft (the ledger takes `publish` through the
  * table) or one already published (a further outlet, no transition), by those the table lets publish.
  */
 export function canRecordPublication(status: DraftStatus, roles: readonly Role[]): boolean {
   const publish = draftMachine.table[PUBLISH_ACTION]
-  return (publish.from.includes(status) || status === publish.to) && publish.by.some((r) => roles.includes(r))
+  return (awaitsFirstPublication(status) || status === PUBLISHED_DRAFT_STATUS) && publish.by.some((r) => roles.includes(r))
 }
 
 /** Timeline label of any draft event: the table's action, the creation or a save. */

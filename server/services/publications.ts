@@ -1,7 +1,7 @@
 import type { Db } from '../db/database'
 import type { Role } from '../../domain/roles'
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors'
-import { draftMachine, PUBLISH_ACTION } from '../../domain/draft'
+import { PUBLISHED_DRAFT_STATUS } from '../../domain/draft'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
 import { pointsOf, rulesFor } from '../../domain/ledger/rules'
 import { checkShares, splitPoints, type Share } from '../../domain/ledger/credits'
@@ -24,7 +24,6 @@ export interface LedgerWriter {
   roles: readonly Role[]
 }
 
-const PUBLISHED = draftMachine.table[PUBLISH_ACTION].to
 
 /** Percent shares of the draft as ledger shares; none given: the whole piece to `fallback`. */
 function sharesOf(rows: { id: string | null; share_percent: number }[], fallback: string): Share[] {
@@ -70,7 +69,7 @@ async function insertRecord(db: Db, actor: LedgerWriter, input: RecordPublicatio
     const { tx } = scope
     const draft = await drafts.lockDraftForLedger(tx, actor.orgId, input.draftId)
     if (!draft) throw new NotFoundError('该稿件不存在')
-    if (draft.status !== PUBLISHED) await publishDraft(scope, actor, draft)
+    if (draft.status !== PUBLISHED_DRAFT_STATUS) await publishDraft(scope, actor, draft)
     const outlet = await ledger.findOutlet(tx, actor.orgId, input.outletId)
     if (!outlet || !outlet.active) throw new InvalidError('所选媒体不存在或已停用，请从媒体列表中选择', 'outletId')
     if (input.proofMediaId && !(await drafts.mediaOfOrg(tx, actor.orgId, input.proofMediaId))) throw new InvalidError('发表凭证图片不存在，请重新上传', 'proofMediaId')

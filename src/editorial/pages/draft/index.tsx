@@ -5,6 +5,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { DraftDetail } from '@/domain'
 import { DRAFT_TYPE_LABELS, type DraftType } from '../../../../domain/draft/types'
+import { awaitsFirstPublication } from '../../../../domain/draft/state-machine'
 import type { DraftContent } from '../../../../domain/draft/content'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
@@ -105,7 +106,7 @@ export default function DraftPage() {
         <Text className='zb-label draft-page__cases-label'>使用的事例</Text>
         {draft.recordable ? (
           <Button className='draft-page__publish' type='primary' block onClick={() => void Taro.navigateTo({ url: publishPage(draft.id) })}>
-            {draft.status === 'approved' ? '登记发表' : '登记在其他媒体的发表'}
+            {awaitsFirstPublication(draft.status) ? '登记发表' : '登记在其他媒体的发表'}
           </Button>
         ) : null}
         {draft.cases.map((c) => (

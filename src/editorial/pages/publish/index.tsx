@@ -6,7 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import type { DraftDetail } from '@/domain'
 import { BONUS_LABELS, BONUS_TYPES, CHANNELS, CHANNEL_LABELS, DEDUCTIONS, DEDUCTION_LABELS, LEDGER_TYPE_LABELS, OUTLET_LEVELS, PLACEMENTS, PLACEMENT_LABELS, type Bonus } from '../../../../domain/ledger/vocabulary'
-import { DRAFT_STATUS_LABELS } from '../../../../domain/draft/state-machine'
+import { DRAFT_STATUS_LABELS, PUBLISHED_DRAFT_STATUS } from '../../../../domain/draft/state-machine'
 import { beijingDay } from '../../../../domain/deadlines/day'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
@@ -75,7 +75,7 @@ export default function Publish() {
     try {
       const p = await publicationsApi.record(body)
       setRecorded(p)
-      setData({ ...data, draft: { ...draft, status: 'published' }, records: [p, ...records.filter((r) => r.id !== p.id)] })
+      setData({ ...data, draft: { ...draft, status: PUBLISHED_DRAFT_STATUS }, records: [p, ...records.filter((r) => r.id !== p.id)] })
       setValues(emptyPublication(today))
       setClientId(randomClientId())
       void Taro.showToast({ title: `已登记，${p.points} 分`, icon: 'success' })
