@@ -20,7 +20,7 @@ export const MessageStatusSchema = literalUnion(MESSAGE_STATUSES, { title: '状�
 export const RatingSchema = literalUnion(RATINGS, { title: '评价（满意 / 基本满意 / 不满意）' })
 /** A status of either kind; which one applies is the item's `kind`. */
 export const ItemStatusSchema = Type.Union([MessageStatusSchema, CaseStatusSchema], { title: '状态' })
-export const ItemActionSchema = literalUnion(ALL_ACTIONS as string[], { title: '操作' })
+export const ItemActionSchema = literalUnion(ALL_ACTIONS, { title: '操作' })
 /** What a timeline event records: the creation, a transition of either kind, or desk work. */
 export const EventActionSchema = literalUnion([CREATE_EVENT, ...ALL_ACTIONS, ...Object.keys(DESK_OPERATIONS), MERGED_IN_EVENT, CONTACT_REVEAL_EVENT, CONTACT_ERASED_EVENT], { title: '事件' })
 /** Present on every change: the version the client last saw; an older one is refused (409). */

@@ -1,7 +1,6 @@
 import type { Db } from '../db/database'
-import { addWorkingDays } from '../../domain/deadlines/working-days'
-import { beijingDay, endOfBeijingDay } from '../../domain/deadlines/day'
-import { describeDue, DUE_SOON_WORKING_DAYS } from '../../domain/deadlines/describe-due'
+import { beijingDay } from '../../domain/deadlines/day'
+import { describeDue, dueSoonBefore } from '../../domain/deadlines/describe-due'
 import type { OverdueReport } from '../../domain/schemas/deadlines'
 import { openItemsDueBy } from '../repositories/due-items'
 import { orgCalendar } from '../services/deadlines'
@@ -31,7 +30,8 @@ export async function runOrgReminders(db: Db, orgId: string, now: Date): Promise
   const calendar = await orgCalendar(db, orgId)
   const day = beijingDay(now)
   if (!calendar.isWorkingDay(day)) return { orgId, day, skipped: 'day_off', notified: 0, report: null }
-  const horizon = endOfBeijingDay(addWorkingDays(calendar, day, DUE_SOON_WORKING_DAYS).value)
+  // The inbox's 即将超期 horizon itself, so the reminder and the desk's view never disagree.
+  const horizon = dueSoonBefore(calendar, now)
   const items = await openItemsDueBy(db, orgId, horizon)
   const notified = await db.transaction().execute(async (tx) => {
     let n = 0

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/database'
 import type { Role } from '../../domain/roles'
 import type { CannedReplyAction } from '../../domain/canned-replies'
 import { ConflictError, NotFoundError } from '../../domain/errors'
+import { isUniqueViolation } from './create-once'
 
 // ---- departments
 
@@ -10,23 +11,36 @@ export async function listDepartments(db: DbOrTx, orgId: string) {
   return db.selectFrom('department').select(['id', 'name']).where('org_id', '=', orgId).orderBy('name').orderBy('id').execute()
 }
 
-/** Department names are unique within a bureau: two 城关所 could not be told apart in a picker. */
-async function assertDepartmentNameFree(db: DbOrTx, orgId: string, name: string, exceptId?: string) {
-  let q = db.selectFrom('department').select('id').where('org_id', '=', orgId).where('name', '=', name)
-  if (exceptId) q = q.where('id', '<>', exceptId)
-  if (await q.executeTakeFirst()) throw new ConflictError(`已有名为「${name}」的部门`, { name }, 'department_exists')
-}
+/**
+ * Department names are unique within a bureau: two 城关所 could not be told apart in a picker.
+ * The unique constraint department_org_name_key (org_id, name) is the rule, on the trimmed name
+ * the service stores; a look-up before the write would let two requests racing past it through
+ * to a 500, so the write itself is the check.
+ */
+const nameTaken = (name: string) => new ConflictError(`已有名为「${name}」的部门`, { name }, 'department_exists')
 
 export async function insertDepartment(db: DbOrTx, orgId: string, name: string) {
-  await assertDepartmentNameFree(db, orgId, name)
-  return db.insertInto('department').values({ org_id: orgId, name }).returning(['id', 'name']).executeTakeFirstOrThrow()
+  // DO NOTHING rather than catching the violation: the loser of a race waits for the winner's
+  // commit and then simply gets no row, with its transaction still usable.
+  const row = await db
+    .insertInto('department')
+    .values({ org_id: orgId, name })
+    .onConflict((oc) => oc.constraint('department_org_name_key').doNothing())
+    .returning(['id', 'name'])
+    .executeTakeFirst()
+  if (!row) throw nameTaken(name)
+  return row
 }
 
 export async function renameDepartment(db: DbOrTx, orgId: string, id: string, name: string) {
-  await assertDepartmentNameFree(db, orgId, name, id)
-  const row = await db.updateTable('department').set({ name }).where('id', '=', id).where('org_id', '=', orgId).returning(['id', 'name']).executeTakeFirst()
-  if (!row) throw new NotFoundError('该部门不存在')
-  return row
+  try {
+    const row = await db.updateTable('department').set({ name }).where('id', '=', id).where('org_id', '=', orgId).returning(['id', 'name']).executeTakeFirst()
+    if (!row) throw new NotFoundError('该部门不存在')
+    return row
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken(name)
+    throw err
+  }
 }
 
 // ---- people

@@ -2,7 +2,7 @@ import type { Item } from '../db/tables/item'
 import type { ItemDetail, TimelineEvent } from '../../domain/schemas/item'
 import type { Place } from '../../domain/schemas/case'
 import type { Role } from '../../domain/roles'
-import { ITEM_MACHINES } from '../../domain/item-kinds'
+import { allowedItemActions } from '../../domain/item-kinds'
 import type { CaseReport } from '../db/tables/case-report'
 import type { ItemParts } from '../repositories/items'
 import { maskPhone, mayRevealContact } from './mask'
@@ -63,7 +63,7 @@ export function toItemDetail(item: Item, parts: ItemParts, viewer: Viewer, timel
     lastActivityAt: item.last_activity_at.toISOString(),
     // How long is left, in working days: the desk's business (the author is not shown deadlines).
     due: viewer.desk ? due : null,
-    allowedActions: ITEM_MACHINES[item.kind].allowed(item.status, viewer.actingRoles),
+    allowedActions: allowedItemActions(item.kind, item.status, viewer.actingRoles),
     timeline
   }
 }

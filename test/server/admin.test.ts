@@ -92,6 +92,49 @@ describe('departments', () => {
     expect((await call(outsider, 'PUT', `/api/admin/departments/${dept.id}`, { name: '抢走' })).statusCode).toBe(404)
     expect((await call(outsider, 'GET', '/api/departments')).json().departments).toEqual([])
   })
+
+  it('the same name, trimmed, is taken by a create or a rename: 409 department_exists', async () => {
+    const a = (await call(admin, 'POST', '/api/admin/departments', { name: '消保一科' })).json()
+    const b = (await call(admin, 'POST', '/api/admin/departments', { name: '消保二科' })).json()
+    const again = await call(admin, 'POST', '/api/admin/departments', { name: ' 消保一科 ' })
+    expect(again.statusCode).toBe(409)
+    expect(again.json()).toMatchObject({ error: 'department_exists', message: '已有名为「消保一科」的部门' })
+    const rename = await call(admin, 'PUT', `/api/admin/departments/${b.id}`, { name: '消保一科' })
+    expect(rename.statusCode).toBe(409)
+    expect(rename.json()).toMatchObject({ error: 'department_exists' })
+    // Renaming to its own name is no conflict.
+    expect((await call(admin, 'PUT', `/api/admin/departments/${a.id}`, { name: '消保一科' })).statusCode).toBe(200)
+  })
+
+  it('two creates of one name at once: one 201, one 409 (the unique index settles what a look-up cannot)', async () => {
+    const create = () => call(admin, 'POST', '/api/admin/departments', { name: '并发所' })
+    let answers: Awaited<ReturnType<typeof create>>[]
+    if (process.env.ZHIBAO_TEST_DB === 'postgres') {
+      // Hold both inserts back until both requests are past any look-up and queued on the table,
+      // then let them go together: the loser meets the winner's row only in the unique index.
+      const { sql } = await import('kysely')
+      const { waitFor } = await import('../helpers/wait-for')
+      // The lock goes at COMMIT, so the creates are awaited only after the transaction ends.
+      const both = await t.db.transaction().execute(async (tx) => {
+        await sql`LOCK TABLE department IN SHARE MODE`.execute(tx)
+        const pending = Promise.all([create(), create()])
+        await waitFor(async () => {
+          const { rows } = await sql<{ n: number }>`
+            SELECT count(*)::int AS n FROM pg_locks
+            WHERE NOT granted AND relation = 'department'::regclass AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(tx)
+          return rows[0]!.n >= 2
+        }, 'both creates waiting on the department table')
+        return { pending }
+      })
+      answers = await both.pending
+    } else {
+      // PGlite runs one transaction at a time: the second create finds the first's committed row.
+      answers = await Promise.all([create(), create()])
+    }
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409])
+    expect(answers.find((r) => r.statusCode === 409)!.json()).toMatchObject({ error: 'department_exists', message: '已有名为「并发所」的部门' })
+    expect((await call(admin, 'GET', '/api/admin/departments')).json().departments.filter((d: { name: string }) => d.name === '并发所')).toHaveLength(1)
+  })
 })
 
 describe('topics', () => {

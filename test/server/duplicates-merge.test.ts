@@ -183,6 +183,18 @@ describe('the survivor’s assignee hears of a merge', () => {
     const own = (await get(staff, '/api/notifications?unread=true&limit=100')).json().items as { kind: string }[]
     expect(own.filter((n) => n.kind === 'merged_in')).toEqual([])
   })
+
+  it('an assignee who merges into their own item is not told; an unassigned survivor tells nobody', async () => {
+    const bellOf = async (s: SessionView) => ((await get(s, '/api/notifications?limit=100')).json().items as { kind: string; itemId: string }[]).filter((n) => n.kind === 'merged_in')
+    const before = { staff: (await bellOf(staff)).length, colleague: (await bellOf(colleague)).length }
+    const mine = await message('南街菜场秤不准')
+    expect((await post(staff, `/api/items/${mine.id}/assign`, { assigneeId: staff.user.id, version: 1 })).statusCode).toBe(200)
+    expect((await post(staff, `/api/items/${(await message('南街菜场缺斤短两')).id}/merge`, { into: mine.id })).statusCode).toBe(200)
+    const nobodys = await message('东关药店假药')
+    expect((await post(staff, `/api/items/${(await message('东关药店卖假药')).id}/merge`, { into: nobodys.id })).statusCode).toBe(200)
+    expect((await bellOf(staff)).length).toBe(before.staff)
+    expect((await bellOf(colleague)).length).toBe(before.colleague)
+  })
 })
 
 describe('the candidates query on a desk of thousands', () => {

@@ -93,6 +93,39 @@ describe('即将超期 is the working-day rule of the row highlight', () => {
     expect(counts.find((v) => v.id === 'due_soon')!.count).toBe(1)
     await t.db.deleteFrom('item').where('id', 'in', [inside, outside]).execute()
   })
+
+  it('on a Friday an item due Monday is due soon (72 h away), Tuesday’s is not: filter, count, highlight and the 09:00 reminder agree', async () => {
+    const { orgCalendar } = await import('../../server/services/deadlines')
+    const { viewerFor } = await import('../../server/services/inbox-filter')
+    const { listInbox, countInbox } = await import('../../server/repositories/inbox')
+    const { dueView } = await import('../../domain/deadlines/describe-due')
+    const { runOrgReminders } = await import('../../server/jobs/reminders')
+    // Friday 16 October 2026, 09:00 Beijing; Monday the 19th is the next working day.
+    const friday = new Date('2026-10-16T09:00:00+08:00')
+    const mondayDue = new Date('2026-10-19T17:00:00+08:00')
+    const tuesdayDue = new Date('2026-10-20T17:00:00+08:00')
+    expect(mondayDue.getTime() - friday.getTime()).toBeGreaterThan(24 * 3600_000)
+    const citizen = await t.login('citizen', '群众-周五')
+    const duty = await t.login('staff', '周五值班')
+    const spec = { kind: 'message' as const, category: 'question' as const, status: 'new', authorId: citizen.user.id, assigneeId: duty.user.id }
+    const monday = await insertItem(t.db, t.orgId, { ...spec, dueAt: mondayDue, body: '周一到期' })
+    const tuesday = await insertItem(t.db, t.orgId, { ...spec, dueAt: tuesdayDue, body: '周二到期' })
+
+    const filter = { dueSoon: true, assignee: duty.user.id }
+    const viewer = await viewerFor(t.db, { id: staff.user.id, orgId: t.orgId }, [filter], friday)
+    const page = await listInbox(t.db, viewer, { ...filter, sort: 'due_soonest' }, { limit: 10 }, () => '')
+    expect(page.items.map((i) => i.id)).toEqual([monday])
+    expect(await countInbox(t.db, viewer, [filter])).toEqual([1])
+    const calendar = await orgCalendar(t.db, t.orgId)
+    expect(dueView(calendar, friday, mondayDue)!.dueSoon).toBe(true)
+    expect(dueView(calendar, friday, tuesdayDue)!.dueSoon).toBe(false)
+
+    await runOrgReminders(t.db, t.orgId, friday)
+    const told = await t.db.selectFrom('notification').select(['kind', 'item_id']).where('user_id', '=', duty.user.id).execute()
+    expect(told).toEqual([{ kind: 'due_soon', item_id: monday }])
+    await t.db.deleteFrom('notification').where('user_id', '=', duty.user.id).execute()
+    await t.db.deleteFrom('item').where('id', 'in', [monday, tuesday]).execute()
+  })
 })
 
 describe('filters, sorts and views over a fixed desk', () => {

@@ -18,11 +18,15 @@ const checked = (fileName: string) => {
   return (rel.startsWith('src/') || rel.startsWith('server/')) && !rel.startsWith('server/db/migrations/')
 }
 
-function projectProgram(): ts.Program {
+function projectConfig(): ts.ParsedCommandLine {
   const configPath = path.join(root, 'tsconfig.json')
   const config = ts.readConfigFile(configPath, ts.sys.readFile)
   if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'))
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root)
+  return ts.parseJsonConfigFileContent(config.config, ts.sys, root)
+}
+
+function projectProgram(): ts.Program {
+  const parsed = projectConfig()
   // Only the checked files as roots: what they import (domain/, types/) comes in by itself.
   return ts.createProgram({ rootNames: parsed.fileNames.filter(checked), options: parsed.options })
 }
@@ -66,5 +70,28 @@ describe('the check itself', () => {
   test('ignores the same words where no status type is expected', () => {
     const flagged = new Set(found.map((f) => f.line))
     for (const needle of ["on('close'", "tone: string = 'closed'", "mode === 'new'", "text === 'accepted'"]) expect(flagged.has(lineOf(needle))).toBe(false)
+  })
+})
+
+describe('what the API answers is typed by the tables', () => {
+  // An item's allowedActions was string[]: the app's `allowedActions.includes('reply')` then named
+  // no action type, so this check could not see it. Typed as the tables' actions, it does.
+  const file = path.join(root, 'src/staff/__allowed-actions-probe__.ts')
+  const source = `
+    import type { ItemDetail } from '../../domain/schemas/item'
+    declare const detail: ItemDetail
+    export const canReply = detail.allowedActions.includes('reply')
+    // @ts-expect-error not an action of either table
+    export const bogus: ItemDetail['allowedActions'][number] = 'no_such_action'
+  `
+  const program = inMemoryProgram({ [file]: source }, { ...projectConfig().options, noEmit: true })
+
+  test('ItemDetail.allowedActions holds the tables’ actions, so a literal in it is flagged', () => {
+    expect(findStateLiterals(program, LISTS, (f) => f === file).map((f) => f.text)).toEqual(['reply'])
+  })
+
+  test('and a word that is no action does not type-check', () => {
+    const errors = ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+    expect(errors).toEqual([])
   })
 })

@@ -75,9 +75,14 @@ export function findStateLiterals(program: ts.Program, lists: readonly (readonly
   return found
 }
 
-/** A program over sources held in memory (the self-test), with the real default library. */
-export function inMemoryProgram(files: Record<string, string>): ts.Program {
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2020, lib: ['lib.es2020.d.ts'], types: [] }
+/**
+ * A program over sources held in memory (the self-test), with the real default library; given the
+ * project's options, an in-memory file beside the real ones imports them as the app would.
+ */
+export function inMemoryProgram(
+  files: Record<string, string>,
+  options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2020, lib: ['lib.es2020.d.ts'], types: [] }
+): ts.Program {
   const host = ts.createCompilerHost(options)
   const read = host.getSourceFile.bind(host)
   host.getSourceFile = (name, version, onError) =>
