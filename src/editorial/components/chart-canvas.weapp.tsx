@@ -23,6 +23,15 @@ function pixelRatio(): number {
   }
 }
 
+function offscreen(): { offscreenCanvas?: unknown } {
+  try {
+    const create = (Taro as unknown as { createOffscreenCanvas?: (o: { type: '2d'; width: number; height: number }) => unknown }).createOffscreenCanvas
+    return create ? { offscreenCanvas: create({ type: '2d', width: 1, height: 1 }) } : {}
+  } catch {
+    return {}
+  }
+}
+
 export function ChartCanvas({ id, height, onSurface }: ChartCanvasProps) {
   const report = useRef(onSurface)
   report.current = onSurface
@@ -52,7 +61,12 @@ export function ChartCanvas({ id, height, onSurface }: ChartCanvasProps) {
             width,
             height,
             pixelRatio: ratio,
-            extra: node.requestAnimationFrame ? { requestAnimationFrame: node.requestAnimationFrame.bind(node), cancelAnimationFrame: node.cancelAnimationFrame?.bind(node) } : undefined
+            extra: {
+              ...(node.requestAnimationFrame ? { requestAnimationFrame: node.requestAnimationFrame.bind(node), cancelAnimationFrame: node.cancelAnimationFrame?.bind(node) } : {}),
+              // F2 measures text on an offscreen canvas; without one it asks `document` for a
+              // <canvas>, which in a mini-program is Taro's DOM shim and has no 2d context.
+              ...offscreen()
+            }
           })
         })
     }

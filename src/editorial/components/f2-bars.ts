@@ -25,12 +25,14 @@ export function barsTree(d: BarData, palette: ChartPalette, fontSize: number) {
     return d.series.map((s) => ({ category, series: s.name, value: s.values[i] ?? 0 }))
   })
   const several = d.series.length > 1
-  // Stacked bars reach the sum of their series. At least 4, so small counts get whole-number ticks (0 1 2 3 4), not 0.25 steps.
-  const top = Math.max(4, ...d.categories.map((_, i) => (d.stacked ? d.series.reduce((a, s) => a + (s.values[i] ?? 0), 0) : Math.max(0, ...d.series.map((s) => s.values[i] ?? 0)))))
+  // Stacked bars reach the sum of their series. The axis top is a multiple of 4 (five ticks, four
+  // steps), so every tick is a whole number: 0 2 4 6 8 for a highest bar of 5, never 1.5 or 4.5.
+  const highest = Math.max(0, ...d.categories.map((_, i) => (d.stacked ? d.series.reduce((a, s) => a + (s.values[i] ?? 0), 0) : Math.max(0, ...d.series.map((s) => s.values[i] ?? 0)))))
+  const top = Math.max(4, Math.ceil(highest / 4) * 4)
   const label = (text: string) => ({ text: d.axisLabel ? d.axisLabel(text) : d.horizontal ? axisName(text) : text, fontSize, fill: palette.text })
   return el(
     Chart,
-    { data, coord: d.horizontal ? { transposed: true } : undefined, scale: { value: { min: 0, max: top, nice: true, tickCount: 5 } } },
+    { data, coord: d.horizontal ? { transposed: true } : undefined, scale: { value: { min: 0, max: top, nice: false, tickCount: 5 } } },
     el(Axis, { field: 'category', style: { label, line: { stroke: palette.border }, tickLine: null } }),
     el(Axis, { field: 'value', style: { label: { fontSize, fill: palette.textSecondary }, grid: { stroke: palette.border, lineDash: [2, 2] } } }),
     el(Interval, {
