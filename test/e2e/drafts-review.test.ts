@@ -121,7 +121,9 @@ describeInBrowser('drafts and the 三审 (H5): case → draft from the skeleton 
   it('初审 on a phone (from 待我审核), 复审 on the desk; the 初审 signer is refused at 复审 and 终审', async () => {
     const phone = await phonePage(browser)
     await devLogin(phone, server.baseUrl, '审核人', '赵科长')
-    // On a phone the desk shell keeps its links behind 菜单.
+    // On a phone the desk shell keeps its links behind 菜单. The bell beside it fills in its count
+    // (the submission asked 赵科长 to review) after the page shows: a tap before that could land on it.
+    await phone.locator('.bell__count').filter({ visible: true }).first().waitFor()
     await tap(phone, '菜单')
     await tap(phone, '稿件 · 待我审核')
     await phone.locator('.drafts__row').filter({ visible: true }).first().waitFor()

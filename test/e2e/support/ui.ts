@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { pageSettled, screenshot } from './browser'
 
 /** Taro's H5 inputs wrap a native element; fill the native one the person would type into. */
@@ -15,11 +15,27 @@ export async function tap(page: Page, text: string) {
   try {
     // A tap while a new page is still sliding in lands outside the viewport.
     await pageSettled(page)
-    await visibleText(page, text, true).first().click({ force: true, timeout: 15_000 })
+    const target = visibleText(page, text, true).first()
+    await target.waitFor({ timeout: 15_000 })
+    // A forced click lands where the label was measured: if something above it is still growing
+    // (a badge filling in), the tap hits its neighbour. Wait until the label holds still.
+    await heldStill(page, target)
+    await target.click({ force: true, timeout: 15_000 })
   } catch (err) {
     // Leave the screen that was showing, to see why the text was not there.
     await screenshot(page, `failed-tap-${text}`)
     throw err
+  }
+}
+
+/** Until the element's box is the same over two animation frames (at most ~100 tries). */
+async function heldStill(page: Page, target: Locator) {
+  let before = await target.boundingBox()
+  for (let i = 0; i < 100; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    const now = await target.boundingBox()
+    if (before && now && before.x === now.x && before.y === now.y && before.width === now.width && before.height === now.height) return
+    before = now
   }
 }
 
