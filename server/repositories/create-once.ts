@@ -29,19 +29,27 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * First write wins: a retry (after a timeout, a restart, a double tap) gets the item the first
- * request made. `create` must insert the item with `key.kind` and `key.clientId`, so that the
- * unique constraint on (org, author, kind, client id) settles two requests racing past the first
- * look-up. Without a key every call creates.
+ * First write wins, for anything created once per client id: a retry finds what the first request
+ * made (`find`); two requests racing past that look-up are settled by the table's unique index on
+ * the id, and the loser (its whole transaction rolled back) gets the winner's. Without an id
+ * (`find` null) every call creates.
  */
-export async function createOnce(db: DbOrTx, key: ClientKey | null, create: () => Promise<string>): Promise<{ id: string; created: boolean }> {
-  const existing = key && (await itemIdByClientId(db, key))
+export async function firstWriteWins(find: (() => Promise<string | undefined>) | null, create: () => Promise<string>): Promise<{ id: string; created: boolean }> {
+  const existing = find && (await find())
   if (existing) return { id: existing, created: false }
   try {
     return { id: await create(), created: true }
   } catch (err) {
-    const raced = key && isUniqueViolation(err) ? await itemIdByClientId(db, key) : undefined
+    const raced = find && isUniqueViolation(err) ? await find() : undefined
     if (raced) return { id: raced, created: false }
     throw err
   }
+}
+
+/**
+ * First write wins for items: `create` must insert the item with `key.kind` and `key.clientId`,
+ * so that the unique constraint on (org, author, kind, client id) settles two racing requests.
+ */
+export function createOnce(db: DbOrTx, key: ClientKey | null, create: () => Promise<string>): Promise<{ id: string; created: boolean }> {
+  return firstWriteWins(key && (() => itemIdByClientId(db, key)), create)
 }

@@ -12,7 +12,7 @@ import * as ledger from '../repositories/ledger'
 import * as pubs from '../repositories/publications'
 import * as drafts from '../repositories/ledger-drafts'
 import { inTransaction } from './transaction'
-import { isUniqueViolation } from '../repositories/create-once'
+import { firstWriteWins } from '../repositories/create-once'
 import { toMediaView, type SignMediaUrl } from '../views/media'
 import { transition } from './items'
 import { publishDraft } from './ledger-drafts'
@@ -38,26 +38,13 @@ function sharesOf(rows: { id: string | null; share_percent: number }[], fallback
  * rules written on the publication and split over the draft's credited authors and departments.
  */
 export async function recordPublication(db: Db, actor: LedgerWriter, input: RecordPublicationBody, sign: SignMediaUrl, now = new Date()): Promise<{ publication: PublicationView; created: boolean }> {
-  const { id, created } = await recordOnce(db, actor, input.clientId, () => insertRecord(db, actor, input, now))
+  // A retry with the same form id gets the first record; a racing loser's transaction (the draft's
+  // transition, the cases', the credits) rolls back whole.
+  const clientId = input.clientId
+  const find = clientId ? () => pubs.publicationIdByClientId(db, actor.orgId, actor.id, clientId) : null
+  const { id, created } = await firstWriteWins(find, () => insertRecord(db, actor, input, now))
   const [view] = await listPublications(db, actor.orgId, { ids: [id] }, sign)
   return { publication: view!, created }
-}
-
-/**
- * First write wins, as for items (repositories/create-once.ts): a retry with the same form id gets
- * the first record; two racing past the look-up are settled by the unique index, and the loser's
- * transaction (the draft's transition, the cases', the credits) rolls back whole.
- */
-async function recordOnce(db: Db, actor: LedgerWriter, clientId: string | undefined, insert: () => Promise<string>): Promise<{ id: string; created: boolean }> {
-  const existing = clientId && (await pubs.publicationIdByClientId(db, actor.orgId, actor.id, clientId))
-  if (existing) return { id: existing, created: false }
-  try {
-    return { id: await insert(), created: true }
-  } catch (err) {
-    const raced = clientId && isUniqueViolation(err) ? await pubs.publicationIdByClientId(db, actor.orgId, actor.id, clientId) : undefined
-    if (raced) return { id: raced, created: false }
-    throw err
-  }
 }
 
 async function insertRecord(db: Db, actor: LedgerWriter, input: RecordPublicationBody, now: Date): Promise<string> {
