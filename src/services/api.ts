@@ -159,6 +159,20 @@ async function recoverFrom401(usedToken: string | null): Promise<boolean> {
 
 export const bearerHeader = (token: string | null): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {})
 
+/**
+ * A signed-in call that is not a JSON request (an upload, a file download): run with the current
+ * token; after a 401, renew and run it once more, as `request` does; a 401 again, or no renewal,
+ * signs out. `statusOf` reads the answer's HTTP status.
+ */
+export async function withRenewal<R>(call: (token: string | null) => Promise<R>, statusOf: (r: R) => number): Promise<R> {
+  const token = session.token()
+  const first = await call(token)
+  if (statusOf(first) !== 401 || !(await recoverFrom401(token))) return first
+  const again = await call(session.token())
+  if (statusOf(again) === 401) onUnauthorized()
+  return again
+}
+
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   return (await requestWithStatus<T>(path, opts)).data
 }
@@ -217,22 +231,19 @@ export async function uploadMedia(
   onProgress: (fraction: number) => void = () => undefined,
   device: DeviceEvidence = {}
 ): Promise<MediaView> {
-  for (let renewed = false; ; renewed = true) {
-    const token = session.token()
-    let res: Taro.uploadFile.SuccessCallbackResult
+  const send = async (token: string | null): Promise<Taro.uploadFile.SuccessCallbackResult> => {
     try {
       const task = Taro.uploadFile({ url: `${API_BASE}/api/media`, filePath, name: 'file', header: bearerHeader(token), formData: deviceFields(device) })
       task.onProgressUpdate?.((p) => onProgress(Math.min(1, Math.max(0, p.progress / 100))))
-      res = await task
+      return await task
     } catch {
       throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE)
     }
-    const body = parseUploadBody(res.data)
-    if (res.statusCode >= 200 && res.statusCode < 300) return body as MediaView
-    if (res.statusCode === 401 && !renewed && (await recoverFrom401(token))) continue
-    if (res.statusCode === 401 && renewed) onUnauthorized()
-    throw errorFrom(res.statusCode, body, (res as { header?: Record<string, unknown> }).header)
   }
+  const res = await withRenewal(send, (r) => r.statusCode)
+  const body = parseUploadBody(res.data)
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as MediaView
+  throw errorFrom(res.statusCode, body, (res as { header?: Record<string, unknown> }).header)
 }
 
 /**

@@ -1,8 +1,7 @@
 // The desk's browser: the export needs the bearer token, so a plain link cannot fetch it. Fetch it
 // with the token, then hand the blob to the browser as a download under the server's file name.
 import { API_BASE } from '@/services/api-base'
-import { ApiError, NETWORK_ERROR_MESSAGE, bearerHeader, errorFrom, queryString, renewSession } from '@/services/api'
-import { session } from '@/services/session'
+import { ApiError, NETWORK_ERROR_MESSAGE, bearerHeader, errorFrom, queryString, withRenewal } from '@/services/api'
 import type { ExportRequest } from './ledger-api'
 
 /** The name in Content-Disposition (filename*=UTF-8''…), else ours. */
@@ -34,13 +33,8 @@ async function fetchOnce(url: string, token: string | null): Promise<Response> {
 
 export async function downloadExport(req: ExportRequest): Promise<void> {
   const url = `${API_BASE}${req.path}${queryString(req.query)}`
-  let token = session.token()
-  let res = await fetchOnce(url, token)
-  // An expired access token: renew once, as every other call does.
-  if (res.status === 401 && (await renewSession(token))) {
-    token = session.token()
-    res = await fetchOnce(url, token)
-  }
+  // An expired access token: renewed once, as for every other call.
+  const res = await withRenewal((token) => fetchOnce(url, token), (r) => r.status)
   if (!res.ok) throw errorFrom(res.status, await res.json().catch(() => null), headersOf(res))
   const href = URL.createObjectURL(await res.blob())
   const a = document.createElement('a')

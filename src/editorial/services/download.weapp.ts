@@ -2,8 +2,7 @@
 // way), then openDocument, whose menu lets the user forward the workbook or save it.
 import Taro from '@tarojs/taro'
 import { API_BASE } from '@/services/api-base'
-import { ApiError, NETWORK_ERROR_MESSAGE, bearerHeader, errorFrom, queryString, renewSession } from '@/services/api'
-import { session } from '@/services/session'
+import { ApiError, NETWORK_ERROR_MESSAGE, bearerHeader, errorFrom, queryString, withRenewal } from '@/services/api'
 import type { ExportRequest } from './ledger-api'
 
 /** A refusal comes back as the file: read the server's JSON message from it. */
@@ -25,12 +24,7 @@ async function downloadOnce(url: string, token: string | null): Promise<Taro.dow
 
 export async function downloadExport(req: ExportRequest): Promise<void> {
   const url = `${API_BASE}${req.path}${queryString(req.query)}`
-  let token = session.token()
-  let res = await downloadOnce(url, token)
-  if (res.statusCode === 401 && (await renewSession(token))) {
-    token = session.token()
-    res = await downloadOnce(url, token)
-  }
+  const res = await withRenewal((token) => downloadOnce(url, token), (r) => r.statusCode)
   if (res.statusCode !== 200) throw errorFrom(res.statusCode, errorBody(res.tempFilePath))
   try {
     await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
