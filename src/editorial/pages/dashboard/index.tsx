@@ -7,7 +7,6 @@ import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { EmptyState } from '@/components/empty-state'
-import { Button } from '@/components/ui'
 import { useLoaded } from '@/components/use-loaded'
 import { useWide } from '@/components/use-wide'
 import { useSessionUser } from '@/components/use-session-user'
@@ -17,29 +16,9 @@ import { ledgerApi, type DashboardView } from '../../services/ledger-api'
 import { PaceCards } from '../../components/pace-cards'
 import { PeriodSummary } from '../../components/period-summary'
 import { LedgerActions } from '../../components/ledger-actions'
+import { YearPicker } from '../../components/year-picker'
 import { DepartmentsChart, LevelsChart, MonthsChart, TopicsChart } from './charts'
 import './index.scss'
-
-const FIRST_YEAR = 2000
-
-function YearPicker({ year, latest, onChange }: { year: number; latest: number; onChange: (y: number) => void }) {
-  return (
-    <View className='dashboard__year' role='group' aria-label='选择年度'>
-      {year > FIRST_YEAR ? (
-        <Button size='small' onClick={() => onChange(year - 1)} aria-label='上一年'>
-          ‹ {year - 1}
-        </Button>
-      ) : null}
-      <Text className='dashboard__year-label'>{year} 年</Text>
-      {/* No next year past this one (a greyed NutUI button would read at under 4.5:1). */}
-      {year < latest ? (
-        <Button size='small' onClick={() => onChange(year + 1)} aria-label='下一年'>
-          {year + 1} ›
-        </Button>
-      ) : null}
-    </View>
-  )
-}
 
 export default function Dashboard() {
   const today = beijingDay(new Date())

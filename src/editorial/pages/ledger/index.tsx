@@ -10,11 +10,11 @@ import { round2 } from '../../../../domain/ledger/rules'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
 import { ChoiceChips } from '@/components/choice-chips'
-import { Button } from '@/components/ui'
 import { useLoaded } from '@/components/use-loaded'
 import { useWide } from '@/components/use-wide'
 import { publicationsApi } from '../../services/publications-api'
 import { PublicationCard } from '../../components/publication-card'
+import { YearPicker } from '../../components/year-picker'
 import './index.scss'
 
 const ALL = 'all'
@@ -34,17 +34,7 @@ export default function Ledger() {
   return (
     <PageShell className={`ledger ${wide ? 'ledger--wide' : ''}`}>
       <View className='zb-card ledger__filters'>
-        <View className='ledger__year'>
-          <Button size='small' aria-label='上一年' onClick={() => setYear(year - 1)}>
-            ‹ {year - 1}
-          </Button>
-          <Text className='ledger__year-label'>{year} 年</Text>
-          {year < thisYear ? (
-            <Button size='small' aria-label='下一年' onClick={() => setYear(year + 1)}>
-              {year + 1} ›
-            </Button>
-          ) : null}
-        </View>
+        <YearPicker year={year} latest={thisYear} onChange={setYear} />
         <ChoiceChips className='ledger__months' label='月份' options={MONTHS} selected={[month]} onToggle={setMonth} />
       </View>
       {!loading && !error && data.length ? (
