@@ -2,7 +2,7 @@
 // and its proof (the link, or the screenshot opened full-size on a tap).
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
-import { CHANNEL_LABELS, DEDUCTION_LABELS, LEDGER_TYPE_LABELS, OUTLET_LEVEL_LABELS, PLACEMENT_LABELS } from '../../../domain/ledger/vocabulary'
+import { BONUSES, BONUS_LABELS, CHANNEL_LABELS, DEDUCTION_LABELS, LEDGER_TYPE_LABELS, OUTLET_LEVEL_LABELS, PLACEMENT_LABELS } from '../../../domain/ledger/vocabulary'
 import type { PublicationView } from '../services/publications-api'
 import { absoluteUrl } from '@/services/api-base'
 import { draftPage } from '@/services/routes'
@@ -14,7 +14,7 @@ export function PublicationCard({ p, linkToDraft = false }: { p: PublicationView
   const authors = p.credits.filter((c) => c.kind === 'author')
   const departments = p.credits.filter((c) => c.kind === 'department')
   const credit = (cs: typeof p.credits) => cs.map((c) => `${c.name} ${points(c.points)}`).join('、')
-  const bonuses = [p.leaderComment ? '领导批示' : null, p.adopted ? '被上级采用' : null].filter(Boolean)
+  const bonuses = BONUSES.filter((b) => p[b]).map((b) => BONUS_LABELS[b])
   return (
     <View className='zb-card publication-card' data-publication={p.id}>
       <View className='zb-card__head'>
