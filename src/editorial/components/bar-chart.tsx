@@ -39,6 +39,9 @@ const FONT = { normal: 13, large: 17 }
 function useF2(surface: ChartSurface | null, props: BarChartProps, large: boolean) {
   const chart = useRef<{ canvas: Canvas; context: CanvasRenderingContext2D } | null>(null)
   const { categories, series, horizontal = false, stacked = false, axisLabel } = props
+  // The figures, not the arrays' identity: the page builds new arrays on every render (a month
+  // chosen in the summary), and the chart should redraw only when what it shows changes.
+  const figures = JSON.stringify({ categories, series, horizontal, stacked })
   useEffect(() => {
     if (!surface) return
     const children = barsTree({ categories, series, horizontal, stacked, axisLabel }, CHART_COLORS[prefersDark() ? 'dark' : 'light'], large ? FONT.large : FONT.normal)
@@ -53,7 +56,7 @@ function useF2(surface: ChartSurface | null, props: BarChartProps, large: boolea
     const canvas = new Canvas(rootProps)
     chart.current = { canvas, context: surface.context }
     void canvas.render()
-  }, [surface, categories, series, horizontal, stacked, axisLabel, large])
+  }, [surface, figures, axisLabel, large])
   useEffect(
     () => () => {
       chart.current?.canvas.destroy()
