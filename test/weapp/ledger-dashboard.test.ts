@@ -2,6 +2,7 @@
 // selector query hands over, the figures (pace cards and the charts' tables), and the annual sheet fetched with the token by
 // wx.downloadFile and opened by wx.openDocument with its menu (forward, save).
 import { installWx, launchPage, waitFor, type WxRequest } from './support/harness'
+import { deepWithText } from './support/deep-query'
 import { answer, type Cb } from './support/wx-answer'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -75,8 +76,6 @@ Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
   }
 })
 
-type Node = { dom: Element; dispatchEvent(e: string): void }
-const buttonLabelled = (page: { querySelectorAll(s: string): Node[] }, label: string) => page.querySelectorAll('.nut-button').find((b) => b.dom.textContent?.trim() === label)
 
 test('the built dashboard draws its charts on 2d canvas nodes, shows the pace and the charts’ figures, and opens the annual sheet downloaded with the token', async () => {
   const { page } = await launchPage('editorial/pages/dashboard/index')
@@ -92,7 +91,7 @@ test('the built dashboard draws its charts on 2d canvas nodes, shows the pace an
   fs.mkdirSync(RESULTS, { recursive: true })
   for (const [id, c] of canvases) fs.writeFileSync(path.join(RESULTS, `weapp-dashboard-${id}.png`), c.toBuffer('image/png'))
   expect([...canvases.values()][0]!.width).toBeGreaterThanOrEqual(343)
-  const exportButton = await waitFor(() => buttonLabelled(page, '导出年度考核表'), 'the export button')
+  const exportButton = await waitFor(() => deepWithText(page, '.nut-button', '导出年度考核表'), 'the export button')
   exportButton.dispatchEvent('tap')
   await waitFor(() => opened.length === 1, 'wx.openDocument')
   expect(downloads).toEqual([{ url: `http://127.0.0.1:3000/api/ledger/export/annual?year=${LEDGER_YEAR}`, header: expect.objectContaining({ Authorization: 'Bearer tok-staff' }) }])

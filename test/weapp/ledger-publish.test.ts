@@ -1,6 +1,7 @@
 // The built 登记发表 page in the mini-program: a writer on a phone picks the outlet, channel and
 // placement, uploads a screenshot with its progress, and records it once with its form id.
 import { installWx, launchPage, waitFor, type WxRequest } from './support/harness'
+import { deepWithText, type SimNode } from './support/deep-query'
 import { answer, type Cb } from './support/wx-answer'
 import { fakeUploadFile, type UploadCall } from './support/upload-file'
 import { draftDetail } from '../helpers/draft-fixtures'
@@ -60,8 +61,7 @@ Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
   uploadFile: fakeUploadFile(uploads)
 })
 
-type Node = { dom: Element; dispatchEvent(e: string, detail?: unknown): void }
-const chip = (page: { querySelectorAll(s: string): Node[] }, label: string) => page.querySelectorAll('.zb-chip').find((c) => c.dom.textContent?.trim() === label)
+const chip = (page: SimNode, label: string) => deepWithText(page, '.zb-chip', label)
 const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/publications'))
 
 test('the built 登记发表 page records an information item with a screenshot, 领导批示 and its form id', async () => {
