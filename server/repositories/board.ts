@@ -8,7 +8,7 @@ import { REPLY_ACTION } from '../../domain/message/state-machine'
 import { ConflictError, NotFoundError } from '../../domain/errors'
 import { LIMITS } from '../../domain/limits'
 import { decodeCursor, encodeCursor } from '../http/cursor'
-import { searchTerms } from './inbox-search'
+import { containsTerm, searchTerms } from './inbox-search'
 
 /** A message as the board needs it: status, consent, text, its latest reply. */
 export interface BoardSource {
@@ -160,7 +160,7 @@ export async function listPublished(db: DbOrTx, orgId: string, filter: { categor
   const terms = searchTerms(filter.q)
   const pairs = terms.filter((t) => [...t].length >= 2)
   if (pairs.length) q = q.where(sql<SqlBool>`zb_bigrams(b.search_text) @> (${sql.join(pairs.map((t) => sql`zb_bigrams(${t})`), sql` || `)})`)
-  for (const t of terms) q = q.where(sql<SqlBool>`strpos(lower(b.search_text), lower(${t})) > 0`)
+  for (const t of terms) q = q.where(containsTerm(sql`b.search_text`, t) as Expression<SqlBool>)
   if (filter.cursor) {
     const [at, id] = decodeCursor(filter.cursor, PUBLIC_TAG, ['timestamp', 'uuid']) as [string, string]
     q = q.where(sql<SqlBool>`(b.published_at, b.id) < (${at}::timestamptz, ${id}::uuid)` as Expression<SqlBool>)

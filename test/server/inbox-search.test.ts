@@ -60,6 +60,8 @@ describe('Chinese search over title, body, replies and notes', () => {
   it('finds licence plates, phone fragments and 统一社会信用代码 in any letter case', async () => {
     expect(letters(await search('粤B12345'))).toEqual(['B'])
     expect(letters(await search('b12345'))).toEqual(['B'])
+    // A caseless term beside a cased one: each is looked up its own way.
+    expect(letters(await search('粤b12345 12345'))).toEqual(['B'])
     expect(letters(await search('12345678'))).toEqual(['D'])
     // Both the plate and the phone number contain 1234.
     expect(letters(await search('1234'))).toEqual(['B', 'D'])
