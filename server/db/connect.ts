@@ -7,8 +7,11 @@ import { migrationProvider } from './migrations'
 import { openPgliteThread, type NotifyListener } from './pglite-thread'
 import { listenOnPostgres } from './listen'
 
-/** The channels the database's triggers and services NOTIFY on (migration 2026-12-04T0300-live). */
-export const LIVE_CHANNELS = ['zb_item_change', 'zb_presence'] as const
+/**
+ * The channels the database's triggers and services NOTIFY on (migration 2026-12-04T0300-live;
+ * zb_calendar: services/calendar-cache.ts).
+ */
+export const LIVE_CHANNELS = ['zb_item_change', 'zb_presence', 'zb_calendar'] as const
 export type LiveChannel = (typeof LIVE_CHANNELS)[number]
 
 /**

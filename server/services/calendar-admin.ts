@@ -4,6 +4,7 @@ import { isDay, weekdayOf, yearOf } from '../../domain/deadlines/day'
 import { BUILTIN_YEARS } from '../../domain/deadlines/builtin'
 import { InvalidError } from '../../domain/errors'
 import { deleteYear, loadAdminYears, replaceYear } from '../repositories/calendar'
+import { announceCalendarChange, forgetCalendar } from './calendar-cache'
 
 export async function calendarYear(db: DbOrTx, orgId: string, year: number): Promise<CalendarYearView> {
   const admin = (await loadAdminYears(db, orgId)).get(year)
@@ -39,11 +40,19 @@ function checkYear(year: number, body: PutCalendarYearBody): void {
 
 export async function putCalendarYear(db: Db, orgId: string, year: number, body: PutCalendarYearBody, byUserId: string): Promise<CalendarYearView> {
   checkYear(year, body)
-  await db.transaction().execute((tx) => replaceYear(tx, orgId, year, body, byUserId))
+  await db.transaction().execute(async (tx) => {
+    await replaceYear(tx, orgId, year, body, byUserId)
+    await announceCalendarChange(tx, orgId)
+  })
+  forgetCalendar(db, orgId)
   return calendarYear(db, orgId, year)
 }
 
 export async function deleteCalendarYear(db: Db, orgId: string, year: number): Promise<CalendarYearView> {
-  await deleteYear(db, orgId, year)
+  await db.transaction().execute(async (tx) => {
+    await deleteYear(tx, orgId, year)
+    await announceCalendarChange(tx, orgId)
+  })
+  forgetCalendar(db, orgId)
   return calendarYear(db, orgId, year)
 }

@@ -9,10 +9,14 @@ import type { MessageCategory } from '../../domain/message/categories'
 import type { DeadlineRuleView } from '../../domain/schemas/deadlines'
 import { loadAdminYears } from '../repositories/calendar'
 import { listRuleRows } from '../repositories/deadline-rules'
+import { cachedCalendar } from './calendar-cache'
 
-/** The bureau's working-day calendar: built-in years, replaced by whatever years its admin entered. */
-export async function orgCalendar(db: DbOrTx, orgId: string): Promise<WorkCalendar> {
-  return createCalendar(BUILTIN_YEARS, await loadAdminYears(db, orgId))
+/**
+ * The bureau's working-day calendar: built-in years, replaced by whatever years its admin entered
+ * (kept between requests where the process hears changes: services/calendar-cache.ts).
+ */
+export function orgCalendar(db: DbOrTx, orgId: string): Promise<WorkCalendar> {
+  return cachedCalendar(db, orgId, async () => createCalendar(BUILTIN_YEARS, await loadAdminYears(db, orgId)))
 }
 
 /** Defaults merged with the admin's changes; admin-only keys (no default) are listed too. */

@@ -3,6 +3,7 @@ import type { ListenFn } from '../../db/connect'
 import { LiveHub } from '../../live/hub'
 import { ticketKey } from '../../live/ticket'
 import { sweepExpired } from '../../services/presence'
+import { keepCalendars } from '../../services/calendar-cache'
 
 export interface LiveOptions {
   /** The database's notifications (connect.ts); absent: no feed (a warning says so). */
@@ -47,8 +48,23 @@ export default fp<LiveOptions>(async (app, opts) => {
   app.decorate('live', { hub, ticketKey: ticketKey(opts.jwtSecret), now, heartbeatMs: opts.heartbeatMs ?? 20_000, sweep })
 
   let unlisten: (() => Promise<void>) | null = null
-  if (opts.listen) unlisten = await opts.listen(hub.onNotify, hub.onReset)
-  else app.log.warn('live updates: no database notifications given, streams carry heartbeats only')
+  // The same notifications tell this process when to drop its copy of a bureau's calendar; a
+  // process that hears none keeps no copy.
+  let calendars: ReturnType<typeof keepCalendars> | null = null
+  if (opts.listen) {
+    unlisten = await opts.listen(
+      (channel, payload) => {
+        calendars?.onNotify(channel, payload)
+        hub.onNotify(channel, payload)
+      },
+      () => {
+        calendars?.onReset()
+        hub.onReset()
+      }
+    )
+    // Only once listening: a copy kept before then could miss a change.
+    calendars = keepCalendars(app.db)
+  } else app.log.warn('live updates: no database notifications given, streams carry heartbeats only')
 
   let timer: NodeJS.Timeout | null = null
   app.addHook('onReady', async () => {
@@ -62,5 +78,6 @@ export default fp<LiveOptions>(async (app, opts) => {
     if (timer) clearInterval(timer)
     await running
     await unlisten?.()
+    calendars?.stop()
   })
 })
