@@ -25,14 +25,36 @@ interface CompiledYear {
   source: Exclude<YearSource, 'missing'>
   off: Map<Day, string>
   on: Map<Day, string>
+  /**
+   * The year's departures from Monday–Friday as epoch days in order, with the running sum of
+   * their effect (+1 a make-up Saturday or Sunday, −1 a weekday off): a count over any range is
+   * two binary searches, however many rows of the inbox ask.
+   */
+  changedDays: number[]
+  runningEffect: number[]
 }
 
 function compile(source: CompiledYear['source'], e: YearEntries): CompiledYear {
-  return {
-    source,
-    off: new Map(e.holidays.map((h) => [h.date, h.name])),
-    on: new Map(e.workdays.map((w) => [w.date, w.name]))
+  const off = new Map(e.holidays.map((h) => [h.date, h.name]))
+  const on = new Map(e.workdays.map((w) => [w.date, w.name]))
+  const effects: [number, number][] = []
+  for (const day of on.keys()) if (isWeekend(day)) effects.push([epochDay(day), 1])
+  for (const day of off.keys()) if (!on.has(day) && !isWeekend(day)) effects.push([epochDay(day), -1])
+  effects.sort((a, b) => a[0] - b[0])
+  let sum = 0
+  return { source, off, on, changedDays: effects.map(([d]) => d), runningEffect: effects.map(([, e]) => (sum += e)) }
+}
+
+/** The summed effect of a year's departures on its days up to and including epoch day `upTo`. */
+function effectUpTo(y: CompiledYear, upTo: number): number {
+  let lo = 0
+  let hi = y.changedDays.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (y.changedDays[mid]! <= upTo) lo = mid + 1
+    else hi = mid
   }
+  return lo ? y.runningEffect[lo - 1]! : 0
 }
 
 // The built-in years are the same data for every calendar (one per request on the inbox):
@@ -73,14 +95,13 @@ export function createCalendar(builtin: ReadonlyMap<number, YearEntries>, admin:
     countWorkingDays(from, to) {
       if (to <= from) return 0
       // The Monday–Friday days, then each year's departures from them inside the range
-      // (a few dozen entries a year, where the inbox's overdue rows span hundreds of days).
-      let count = weekdaysBefore(epochDay(to) + 1) - weekdaysBefore(epochDay(from) + 1)
+      // (the inbox's overdue rows span hundreds of days, twenty rows a page).
+      const a = epochDay(from)
+      const b = epochDay(to)
+      let count = weekdaysBefore(b + 1) - weekdaysBefore(a + 1)
       for (let year = yearOf(from); year <= yearOf(to); year++) {
         const y = years.get(year)
-        if (!y) continue
-        const inside = (day: Day) => day > from && day <= to
-        for (const day of y.on.keys()) if (inside(day) && isWeekend(day)) count++
-        for (const day of y.off.keys()) if (inside(day) && !y.on.has(day) && !isWeekend(day)) count--
+        if (y) count += effectUpTo(y, b) - effectUpTo(y, a)
       }
       return count
     }
