@@ -18,6 +18,7 @@ import * as drafts from './2026-12-05T0500-drafts'
 import * as draftNotificationKinds from './2026-12-05T0510-draft-notification-kinds'
 import * as ledger from './2026-12-05T0600-ledger'
 import * as publicationClientId from './2026-12-05T0700-publication-client-id'
+import * as assigneeDueIndex from './2026-12-05T0800-assignee-due-index'
 
 /** Listed by hand (not read from disk) so bundling and tsx both see the same set, in order. */
 export const migrations: Record<string, Migration> = {
@@ -39,7 +40,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0500-drafts': drafts,
   '2026-12-05T0510-draft-notification-kinds': draftNotificationKinds,
   '2026-12-05T0600-ledger': ledger,
-  '2026-12-05T0700-publication-client-id': publicationClientId
+  '2026-12-05T0700-publication-client-id': publicationClientId,
+  '2026-12-05T0800-assignee-due-index': assigneeDueIndex
 }
 
 export const migrationProvider: MigrationProvider = {
