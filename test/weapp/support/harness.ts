@@ -78,7 +78,7 @@ export function installWx(answer: Answer): FakeWx {
 
 type Cfg = Record<string, unknown> & { data?: Record<string, unknown> }
 /** `this` in a Taro page's lifecycle: its methods plus what WeChat sets (route, options). */
-type PageSelf = { onLoad?: (q: unknown) => void; onShow?: () => void; onReady?: () => void }
+type PageSelf = { onLoad?: (q: unknown) => void; onShow?: () => void; onReady?: () => void; onHide?: () => void }
 interface PageInstance {
   data: { root?: { cn?: unknown[] } }
   [k: string]: unknown
@@ -113,6 +113,24 @@ function installGlobals(route: string, query: Record<string, string>) {
     })
   }
   return () => app
+}
+
+/**
+ * What WeChat does to the page on screen when another page covers it (navigateTo) or the app goes
+ * to the background, and when it comes back: its onHide, then its onShow. j-component never calls
+ * them on its own.
+ */
+export function hidePage(): void {
+  currentPage().onHide?.()
+}
+export function showPage(): void {
+  currentPage().onShow?.()
+}
+function currentPage(): PageSelf {
+  const pages = (globalThis as unknown as { getCurrentPages?: () => PageSelf[] }).getCurrentPages?.() ?? []
+  const page = pages[pages.length - 1]
+  if (!page) throw new Error('no page is launched (launchPage first)')
+  return page
 }
 
 export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
