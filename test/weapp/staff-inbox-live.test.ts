@@ -101,7 +101,13 @@ test('the built inbox polls with the cursor it was given, patches rows, gathers 
   await waitFor(() => listLoads() === loadsBeforeResync + 1, 'the list to reload')
   await waitFor(() => !freshBar(page, '列表有更新，点击刷新'), 'the bar to go')
 
-  // Another page covers the inbox (an item opened): no polling while it is hidden.
+  // Another item arrives, then another page covers the inbox (an item opened): no polling while
+  // it is hidden.
+  const third = deskRow({ id: 'a0000000-0000-4000-8000-000000000043', category: 'question', excerpt: '个体户年报怎么填', createdAt: '2026-11-27T02:00:00.000Z' })
+  script.push(changed({ id: third.id, version: 1, status: 'new' }))
+  expect(await nextPoll()).toEqual({ since: 'cur-8', cursor: 'cur-9' })
+  await waitFor(() => freshBar(page, '有 1 条新事项，点击查看'), 'the bar for the third item')
+  listed = [third, ...listed]
   rowWith(page, '南街药店销售过期药品')!.dispatchEvent('tap')
   await waitFor(() => fake.navigations.some((n) => n.api === 'navigateTo'), 'the item page to open')
   hidePage()
@@ -109,12 +115,13 @@ test('the built inbox polls with the cursor it was given, patches rows, gathers 
   for (let i = 0; i < 3; i++) await jest.advanceTimersByTimeAsync(POLL_MS)
   expect(polls.length).toBe(hiddenAt)
 
-  // Back on the inbox: the list reloads, and polling starts again from now and goes on with its
-  // own cursors.
+  // Back on the inbox: the list reloads (the third item is in it, so its bar goes), and polling
+  // starts again from now and goes on with its own cursors.
   const loadsBeforeShow = listLoads()
   showPage()
   await waitFor(() => polls.length === hiddenAt + 1, 'the poll on coming back')
-  expect(polls[hiddenAt]).toEqual({ since: null, cursor: 'cur-9' })
-  await waitFor(() => listLoads() > loadsBeforeShow, 'the list to reload on show')
-  expect(await nextPoll()).toEqual({ since: 'cur-9', cursor: 'cur-10' })
+  expect(polls[hiddenAt]).toEqual({ since: null, cursor: 'cur-10' })
+  await waitFor(() => listLoads() > loadsBeforeShow && rowWith(page, '个体户年报怎么填'), 'the list to reload on show')
+  await waitFor(() => !freshBar(page, '有 1 条新事项，点击查看'), 'the bar to go with the reload')
+  expect(await nextPoll()).toEqual({ since: 'cur-10', cursor: 'cur-11' })
 })
