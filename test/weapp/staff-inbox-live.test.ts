@@ -20,11 +20,12 @@ const arrived = deskRow({ id: 'a0000000-0000-4000-8000-000000000042', category: 
 
 // The fake server: the list is what `listed` holds; each poll answers the next scripted answer
 // (or nothing new) with a cursor of its own, so a poll's `since` tells which answer it follows.
+// A scripted answer may be a Promise: the poll stays out until the test settles it.
 let listed = [complaint]
-type Scripted = (cursor: string) => WxResponse
+type Scripted = (cursor: string) => WxResponse | Promise<WxResponse>
 const script: Scripted[] = []
 let answered = 0
-const polls: { since: string | null; cursor: string | null }[] = []
+const polls: { since: string | null; cursor: string | null | undefined }[] = []
 const noChange = (cursor: string): WxResponse => ({ statusCode: 200, data: { changes: [], cursor } })
 const changed = (...changes: { id: string; version: number; status: string }[]): Scripted => (cursor) => ({
   statusCode: 200,
@@ -38,9 +39,14 @@ const fake = installWx((req: WxRequest) => {
   if (url.pathname === '/api/inbox') return { statusCode: 200, data: { items: listed, nextCursor: null } }
   if (url.pathname === '/api/inbox/changes') {
     const cursor = `cur-${++answered}`
+    const poll: (typeof polls)[number] = { since: url.searchParams.get('since'), cursor: undefined }
+    polls.push(poll)
     const res = (script.shift() ?? noChange)(cursor)
-    polls.push({ since: url.searchParams.get('since'), cursor: res.statusCode === 200 ? cursor : null })
-    return res
+    const record = (r: WxResponse) => {
+      poll.cursor = r.statusCode === 200 ? cursor : null
+      return r
+    }
+    return res instanceof Promise ? res.then(record) : record(res)
   }
   return { statusCode: 404, data: { error: 'not_found', message: '未找到' } }
 })
@@ -101,13 +107,17 @@ test('the built inbox polls with the cursor it was given, patches rows, gathers 
   await waitFor(() => listLoads() === loadsBeforeResync + 1, 'the list to reload')
   await waitFor(() => !freshBar(page, '列表有更新，点击刷新'), 'the bar to go')
 
-  // Another item arrives, then another page covers the inbox (an item opened): no polling while
-  // it is hidden.
+  // Another item arrives, then another page covers the inbox (an item opened) while a poll is
+  // still out: no polling while it is hidden.
   const third = deskRow({ id: 'a0000000-0000-4000-8000-000000000043', category: 'question', excerpt: '个体户年报怎么填', createdAt: '2026-11-27T02:00:00.000Z' })
   script.push(changed({ id: third.id, version: 1, status: 'new' }))
   expect(await nextPoll()).toEqual({ since: 'cur-8', cursor: 'cur-9' })
   await waitFor(() => freshBar(page, '有 1 条新事项，点击查看'), 'the bar for the third item')
   listed = [third, ...listed]
+  let answerLate: (res: WxResponse) => void = () => undefined
+  script.push(() => new Promise<WxResponse>((resolve) => (answerLate = resolve)))
+  const outPoll = await nextPoll()
+  expect(outPoll).toEqual({ since: 'cur-9', cursor: undefined })
   rowWith(page, '南街药店销售过期药品')!.dispatchEvent('tap')
   await waitFor(() => fake.navigations.some((n) => n.api === 'navigateTo'), 'the item page to open')
   hidePage()
@@ -120,8 +130,15 @@ test('the built inbox polls with the cursor it was given, patches rows, gathers 
   const loadsBeforeShow = listLoads()
   showPage()
   await waitFor(() => polls.length === hiddenAt + 1, 'the poll on coming back')
-  expect(polls[hiddenAt]).toEqual({ since: null, cursor: 'cur-10' })
+  expect(polls[hiddenAt]).toEqual({ since: null, cursor: 'cur-11' })
   await waitFor(() => listLoads() > loadsBeforeShow && rowWith(page, '个体户年报怎么填'), 'the list to reload on show')
   await waitFor(() => !freshBar(page, '有 1 条新事项，点击查看'), 'the bar to go with the reload')
-  expect(await nextPoll()).toEqual({ since: 'cur-10', cursor: 'cur-11' })
+
+  // The poll that was out when the page hid is answered only now, with a 400: it belonged to the
+  // polling that stopped, so it does not offer a reload the page has just done.
+  answerLate(refused())
+  await waitFor(() => outPoll.cursor === null, 'the late answer')
+  expect(await nextPoll()).toEqual({ since: 'cur-11', cursor: 'cur-12' })
+  expect(await nextPoll()).toEqual({ since: 'cur-12', cursor: 'cur-13' })
+  expect(freshBar(page, '列表有更新，点击刷新')).toBeUndefined()
 })

@@ -24,7 +24,8 @@ export interface FakeWx {
   storage: Map<string, unknown>
 }
 
-type Answer = (req: WxRequest) => WxResponse
+/** The fake server's answer; a Promise holds the request open until the test settles it. */
+type Answer = (req: WxRequest) => WxResponse | Promise<WxResponse>
 
 type Callbacks<T> = { success?: (res: T) => void; fail?: (err: unknown) => void; complete?: () => void }
 
@@ -51,11 +52,14 @@ export function installWx(answer: Answer): FakeWx {
     request(opts: { url: string; method?: string; data?: unknown; header?: Record<string, string> } & Callbacks<unknown>) {
       const req: WxRequest = { url: opts.url, method: opts.method ?? 'GET', data: opts.data, header: opts.header ?? {} }
       fake.requests.push(req)
+      const deliver = (res: WxResponse) =>
+        setTimeout(() => {
+          opts.success?.({ ...res, header: {}, cookies: [], errMsg: 'request:ok' })
+          opts.complete?.()
+        })
       const res = answer(req)
-      setTimeout(() => {
-        opts.success?.({ ...res, header: {}, cookies: [], errMsg: 'request:ok' })
-        opts.complete?.()
-      })
+      if (res instanceof Promise) void res.then(deliver)
+      else deliver(res)
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
     },
     login: (opts?: Callbacks<{ code: string; errMsg: string }>) => reply(opts, { code: 'wx-test-code', errMsg: 'login:ok' }),
