@@ -89,3 +89,47 @@ export async function seedDesk(db: Db, orgId: string, n: number, opts: { batch?:
   }
   return { staffIds, departmentIds, topics: SEED_TOPICS }
 }
+
+export interface SeedRow {
+  kind: 'message' | 'case'
+  status: string
+}
+
+/**
+ * `n` items in one department, for tests of "all that match" a filter (`{ department }`):
+ * created a second apart, oldest first, their kind and status cycling through `pattern`. One
+ * statement, so a few hundred rows cost what one does. Answers the ids oldest first.
+ */
+export async function seedDepartmentItems(
+  db: Db,
+  orgId: string,
+  opts: { n: number; departmentId: string; authors: Record<SeedRow['kind'], string>; pattern: readonly SeedRow[] }
+): Promise<string[]> {
+  const { n, departmentId, authors, pattern } = opts
+  const kinds = sql`ARRAY[${sql.join(pattern.map((p) => p.kind))}]::text[]`
+  const statuses = sql`ARRAY[${sql.join(pattern.map((p) => p.status))}]::text[]`
+  const tag = `dept:${departmentId}:`
+  const { rows } = await sql<{ id: string }>`
+    WITH rows AS (
+      SELECT i, (${kinds})[1 + (i - 1) % ${pattern.length}] AS kind, (${statuses})[1 + (i - 1) % ${pattern.length}] AS status,
+        now() - interval '1 day' + i * interval '1 second' AS created_at
+      FROM generate_series(1, ${n}::int) AS i
+    ), items AS (
+      INSERT INTO item (org_id, kind, status, author_id, department_id, created_at, last_activity_at, client_id)
+      SELECT ${orgId}::uuid, kind, status, CASE WHEN kind = 'case' THEN ${authors.case}::uuid ELSE ${authors.message}::uuid END,
+        ${departmentId}::uuid, created_at, created_at, ${tag} || i
+      FROM rows
+      RETURNING id, client_id
+    ), joined AS (
+      SELECT items.id, rows.* FROM items JOIN rows ON items.client_id = ${tag} || rows.i
+    ), messages AS (
+      INSERT INTO message (item_id, category, body, tracking_code)
+      SELECT id, 'question', '批量测试留言 ' || i, upper(substr(md5(${tag} || i), 1, 12)) FROM joined WHERE kind = 'message'
+    ), cases AS (
+      INSERT INTO case_report (item_id, title, body, occurred_at)
+      SELECT id, '批量测试事例 ' || i, '批量测试事例内容 ' || i, created_at FROM joined WHERE kind = 'case'
+    )
+    SELECT id FROM joined ORDER BY created_at, id
+  `.execute(db)
+  return rows.map((r) => r.id)
+}

@@ -3,6 +3,8 @@ import { beijingDay, yearOf } from '../../domain/deadlines/day'
 import type { SessionView } from '../../domain/schemas/auth'
 import type { BatchAnswer } from '../../domain/schemas/triage'
 import { COMPLAINT_EXTRAS } from '../helpers/message-fixtures'
+import { LIMITS } from '../../domain/limits'
+import { seedDepartmentItems, type SeedRow } from '../helpers/inbox-seed'
 
 let t: TestApp
 let staff: SessionView
@@ -170,4 +172,76 @@ describe('the cap of "all that match"', () => {
     expect(found.matched).toBe(3)
     expect(found.items.map((i) => i.id)).toEqual(ids.slice(0, 2))
   })
+})
+
+describe('the cap of "all that match", through POST /api/items/batch', () => {
+  const CAP = LIMITS.batchFilterCap
+  // A department of its own per test: `{ department }` is the filter, and nothing else matches it.
+  const seed = async (n: number, pattern: readonly SeedRow[]) => {
+    const department = (await t.db.insertInto('department').values({ org_id: t.orgId, name: `批量部门${++serial}` }).returning('id').executeTakeFirstOrThrow()).id
+    const ids = await seedDepartmentItems(t.db, t.orgId, { n, departmentId: department, authors: { message: citizen.user.id, case: officer.user.id }, pattern })
+    return { department, ids }
+  }
+  const rowsOf = async (department: string) =>
+    new Map((await t.db.selectFrom('item').select(['id', 'status', 'version']).where('department_id', '=', department).execute()).map((r) => [r.id, r]))
+
+  it('acts on the oldest items up to the cap, says how many matched and that it stopped; the same batch again takes up the rest', async () => {
+    const { department, ids } = await seed(CAP + 7, [
+      { kind: 'message', status: 'new' },
+      { kind: 'case', status: 'new' }
+    ])
+    const payload = { op: 'act', action: 'accept', filter: { department, status: 'new' } }
+
+    const first = await batch(staff, payload)
+    expect(first.statusCode).toBe(200)
+    expect(first.body.matched).toBe(CAP + 7)
+    expect(first.body.capped).toBe(true)
+    expect(first.body.results.map((r) => r.id)).toEqual(ids.slice(0, CAP))
+    expect(first.body.results.filter((r) => !(r.ok && r.status === 'accepted' && r.version === 2))).toEqual([])
+    // The database agrees: the first CAP are accepted once, the newest 7 were not touched.
+    const after = await rowsOf(department)
+    expect(ids.slice(0, CAP).filter((id) => after.get(id)!.status !== 'accepted')).toEqual([])
+    expect(ids.slice(CAP).map((id) => after.get(id))).toEqual(ids.slice(CAP).map((id) => ({ id, status: 'new', version: 1 })))
+
+    const second = await batch(staff, payload)
+    expect(second.statusCode).toBe(200)
+    expect(second.body.matched).toBe(7)
+    expect(second.body.capped).toBe(false)
+    expect(second.body.results.map((r) => [r.id, r.ok, r.status])).toEqual(ids.slice(CAP).map((id) => [id, true, 'accepted']))
+
+    expect((await batch(staff, payload)).body).toEqual({ matched: 0, capped: false, results: [] })
+  }, 120_000)
+
+  it('reports each item the table refuses with why, in its place among the first cap, and counts only what the desk may see', async () => {
+    // Each row of the pattern with what accepting it answers.
+    const pattern: [SeedRow, Partial<BatchAnswer['results'][number]>][] = [
+      [{ kind: 'message', status: 'new' }, { ok: true, status: 'accepted', message: '已受理' }],
+      [{ kind: 'message', status: 'closed' }, { ok: false, code: 'conflict', status: 'closed', message: '当前状态为「已办结」，不能执行「受理」' }],
+      [{ kind: 'case', status: 'new' }, { ok: true, status: 'accepted', message: '已采用为素材（现为已采用）' }],
+      [{ kind: 'case', status: 'archived' }, { ok: false, code: 'conflict', status: 'archived', message: '当前状态为「已存档」，不能执行「采用为素材」' }],
+      [{ kind: 'message', status: 'in_progress' }, { ok: false, code: 'conflict', status: 'in_progress', message: '当前状态为「办理中」，不能执行「受理」' }]
+    ]
+    const { department, ids } = await seed(CAP + 5, pattern.map(([row]) => row))
+    const expected = (id: string) => ({ id, ...pattern[ids.indexOf(id) % pattern.length]![1] })
+    // Held by the content check: in no inbox, so in no "all that match" either.
+    const held = ids[0]!
+    await t.db.updateTable('item').set({ moderation: 'held' }).where('id', '=', held).execute()
+    const visible = ids.slice(1)
+
+    const { statusCode, body } = await batch(staff, { op: 'act', action: 'accept', filter: { department } })
+    expect(statusCode).toBe(200)
+    expect(body.matched).toBe(CAP + 4)
+    expect(body.capped).toBe(true)
+    expect(body.results.map((r) => r.id)).toEqual(visible.slice(0, CAP))
+    expect(body.results.filter((r) => !r.ok)).toHaveLength((CAP / pattern.length) * 3)
+    for (const r of body.results) expect(r).toMatchObject(expected(r.id))
+
+    // What the answer says is what the database holds: refused items untouched, the held one and
+    // those past the cap too.
+    const after = await rowsOf(department)
+    expect(body.results.filter((r) => after.get(r.id)!.status !== r.status)).toEqual([])
+    expect(body.results.filter((r) => !r.ok && after.get(r.id)!.version !== 1)).toEqual([])
+    expect(after.get(held)).toEqual({ id: held, status: 'new', version: 1 })
+    expect(visible.slice(CAP).filter((id) => after.get(id)!.version !== 1)).toEqual([])
+  }, 120_000)
 })

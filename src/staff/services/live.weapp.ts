@@ -21,6 +21,8 @@ function pollingTransport(): LiveTransport {
       cursor = res.cursor
       for (const change of res.changes) emit({ type: 'item-changed', change })
     } catch (e) {
+      // Stopped while this poll was out: its answer is no one's (a page shown again polls anew).
+      if (stopped) return
       // A cursor the server no longer takes: start again from now, and reload to be sure.
       if (e instanceof ApiError && e.status === 400) {
         cursor = null

@@ -24,7 +24,8 @@ export interface FakeWx {
   storage: Map<string, unknown>
 }
 
-type Answer = (req: WxRequest) => WxResponse
+/** The fake server's answer; a Promise holds the request open until the test settles it. */
+type Answer = (req: WxRequest) => WxResponse | Promise<WxResponse>
 
 type Callbacks<T> = { success?: (res: T) => void; fail?: (err: unknown) => void; complete?: () => void }
 
@@ -51,11 +52,14 @@ export function installWx(answer: Answer): FakeWx {
     request(opts: { url: string; method?: string; data?: unknown; header?: Record<string, string> } & Callbacks<unknown>) {
       const req: WxRequest = { url: opts.url, method: opts.method ?? 'GET', data: opts.data, header: opts.header ?? {} }
       fake.requests.push(req)
+      const deliver = (res: WxResponse) =>
+        setTimeout(() => {
+          opts.success?.({ ...res, header: {}, cookies: [], errMsg: 'request:ok' })
+          opts.complete?.()
+        })
       const res = answer(req)
-      setTimeout(() => {
-        opts.success?.({ ...res, header: {}, cookies: [], errMsg: 'request:ok' })
-        opts.complete?.()
-      })
+      if (res instanceof Promise) void res.then(deliver)
+      else deliver(res)
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
     },
     login: (opts?: Callbacks<{ code: string; errMsg: string }>) => reply(opts, { code: 'wx-test-code', errMsg: 'login:ok' }),
@@ -78,7 +82,7 @@ export function installWx(answer: Answer): FakeWx {
 
 type Cfg = Record<string, unknown> & { data?: Record<string, unknown> }
 /** `this` in a Taro page's lifecycle: its methods plus what WeChat sets (route, options). */
-type PageSelf = { onLoad?: (q: unknown) => void; onShow?: () => void; onReady?: () => void }
+type PageSelf = { onLoad?: (q: unknown) => void; onShow?: () => void; onReady?: () => void; onHide?: () => void }
 interface PageInstance {
   data: { root?: { cn?: unknown[] } }
   [k: string]: unknown
@@ -113,6 +117,24 @@ function installGlobals(route: string, query: Record<string, string>) {
     })
   }
   return () => app
+}
+
+/**
+ * What WeChat does to the page on screen when another page covers it (navigateTo) or the app goes
+ * to the background, and when it comes back: its onHide, then its onShow. j-component never calls
+ * them on its own.
+ */
+export function hidePage(): void {
+  currentPage().onHide?.()
+}
+export function showPage(): void {
+  currentPage().onShow?.()
+}
+function currentPage(): PageSelf {
+  const pages = (globalThis as unknown as { getCurrentPages?: () => PageSelf[] }).getCurrentPages?.() ?? []
+  const page = pages[pages.length - 1]
+  if (!page) throw new Error('no page is launched (launchPage first)')
+  return page
 }
 
 export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {

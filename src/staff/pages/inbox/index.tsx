@@ -90,6 +90,9 @@ export default function Inbox() {
 
   // The list waits for the first answer about views, so it is not loaded twice (made-up, then the server's).
   const [viewsReady, setViewsReady] = useState(false)
+  // Live: items changed that the list does not show (有 N 条新事项), or "reload to be sure" (resync).
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set())
+  const [stale, setStale] = useState(false)
 
   const reloadCounts = useCallback(async () => {
     try {
@@ -113,6 +116,9 @@ export default function Inbox() {
     const mine = ++generation.current
     setLoading(true)
     setError(null)
+    // The first page is read again: what the live bar announced is in it (or not in this view).
+    setFresh(new Set())
+    setStale(false)
     try {
       const page = await deskApi.inbox(query(vs, f))
       if (mine !== generation.current) return
@@ -249,8 +255,6 @@ export default function Inbox() {
 
   // Live updates: a row on screen is patched in place (status, version); an item not on screen is
   // counted for the 有 N 条新事项 bar, so the list never jumps under the reader's eyes.
-  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set())
-  const [stale, setStale] = useState(false)
   const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(
     () => () => {
@@ -272,11 +276,7 @@ export default function Inbox() {
     if (items.some((i) => i.id === id)) setItems((prev) => prev.map((i) => (i.id === id && version > (i.version ?? 0) ? { ...i, status, version } : i)))
     else setFresh((prev) => new Set(prev).add(id))
   })
-  const showFresh = () => {
-    setFresh(new Set())
-    setStale(false)
-    void reload(filter, views)
-  }
+  const showFresh = () => void reload(filter, views)
   useEffect(() => {
     setFresh(new Set())
     setStale(false)
