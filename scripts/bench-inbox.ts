@@ -119,7 +119,7 @@ async function main() {
 
   const dir = path.join(os.tmpdir(), 'zhibao-bench-inbox')
   const config = loadConfig({ DATA_DIR: dir, H5_DIR: path.join(dir, 'no-h5'), LOG_LEVEL: 'silent', PORT: '0', JWT_SECRET: crypto.randomBytes(32).toString('hex') })
-  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false })
+  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, listen: database.listen })
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
   const staffId = desk.staffIds[0]!
   const { token } = await app.openSession({ id: staffId, org_id: orgId })

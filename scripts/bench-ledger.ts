@@ -87,7 +87,7 @@ async function main() {
 
   const dir = path.join(os.tmpdir(), 'zhibao-bench-ledger')
   const config = loadConfig({ DATA_DIR: dir, H5_DIR: path.join(dir, 'no-h5'), LOG_LEVEL: 'silent', JWT_SECRET: crypto.randomBytes(32).toString('hex'), JOBS: 'off' })
-  const app = await buildApp({ config, db, dbEngine: database.engine, orgId, logger: false })
+  const app = await buildApp({ config, db, dbEngine: database.engine, orgId, logger: false, listen: database.listen })
   await app.ready()
   const user = await db.selectFrom('app_user').select(['id', 'org_id']).where('org_id', '=', orgId).executeTakeFirstOrThrow()
   const { token } = await app.openSession(user)

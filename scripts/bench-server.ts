@@ -31,7 +31,7 @@ export async function startBenchServer(dir: string) {
   const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL ?? null, pgliteDir: null })
   await migrateToLatest(database.db)
   const orgId = await ensureDefaultOrg(database.db)
-  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false })
+  const app = await buildApp({ config, db: database.db, dbEngine: database.engine, orgId, logger: false, listen: database.listen })
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
   const login = await fetch(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'officer', name: '压测' }) })
   const { token } = (await login.json()) as { token: string }
