@@ -2,6 +2,7 @@
 // Types only from domain/schemas: typebox must never enter the bundle.
 import type {
   AdminPersonView,
+  PersonView,
   CannedReplyView,
   CreateCannedReplyBody,
   CreateTopicBody,
@@ -15,7 +16,7 @@ import type { CreateInvitationBody, InvitationView } from '../../../domain/schem
 import type { CalendarStatus, CalendarYearView, DeadlineRuleView, PutCalendarYearBody, PutDeadlineRuleBody } from '../../../domain/schemas/deadlines'
 import { request } from '@/services/api'
 
-export type { AdminPersonView, CannedReplyView, DepartmentView, TopicView, InvitationView, DeadlineRuleView, CalendarYearView, CalendarStatus }
+export type { AdminPersonView, PersonView, CannedReplyView, DepartmentView, TopicView, InvitationView, DeadlineRuleView, CalendarYearView, CalendarStatus }
 
 export const adminApi = {
   departments: async () => (await request<{ departments: DepartmentView[] }>('/api/admin/departments')).departments,
@@ -23,6 +24,8 @@ export const adminApi = {
   renameDepartment: (id: string, name: string) => request<DepartmentView>(`/api/admin/departments/${id}`, { method: 'PUT', data: { name } }),
 
   people: async () => (await request<{ people: AdminPersonView[] }>('/api/admin/people')).people,
+  /** The desk colleagues who are enabled (GET /api/people): the bureau's short list of staff, reviewers and admins, whole. */
+  deskPeople: async () => (await request<{ people: PersonView[] }>('/api/people')).people,
   updatePerson: (id: string, body: UpdatePersonBody) => request<AdminPersonView>(`/api/admin/people/${id}`, { method: 'PUT', data: body }),
   invite: (body: CreateInvitationBody) => request<InvitationView>('/api/invitations', { method: 'POST', data: body }),
 
