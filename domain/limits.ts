@@ -51,7 +51,11 @@ export const LIMITS = {
   /** Credited authors or departments of one piece. */
   creditsPerPiece: 20,
   /** A department's or the bureau's yearly target, in pieces. */
-  targetCount: 100000
+  targetCount: 100000,
+  /** The admin's people list (人员): the page it asks for (at most pageSize). */
+  adminPeoplePage: 50,
+  /** Its search, by a fragment of a name or of a desk login (username, the longer of the two). */
+  adminPeopleQuery: 64
 } as const
 
 /** A mainland mobile number: 11 digits starting 13–19. */

@@ -5,7 +5,11 @@ import { INBOX_ROLES } from '../../domain/desk'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../domain/errors'
 import { unknownPlaceholders } from '../../domain/canned-replies'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
+import { LIMITS } from '../../domain/limits'
+import { NO_DEPARTMENT } from '../../domain/people-filter'
 import type {
+  AdminPeopleList,
+  AdminPeopleQuery,
   AdminPersonView,
   CannedReplyView,
   CreateCannedReplyBody,
@@ -56,10 +60,23 @@ export async function listDeskPeople(db: Db, actor: AdminActor, query: PeopleQue
   return rows.map(toPerson)
 }
 
-/** Everyone an admin manages: holders of a role beyond citizen, enabled or not. */
-export async function listManagedPeople(db: Db, actor: AdminActor): Promise<AdminPersonView[]> {
-  const rows = await repo.listPeople(db, actor.orgId, { anyRole: INVITABLE_ROLES, includeDisabled: true })
-  return rows.map((row) => ({ ...toPerson(row), username: row.username, createdAt: row.created_at.toISOString() }))
+const toAdminPerson = (row: repo.PersonRow): AdminPersonView => ({ ...toPerson(row), username: row.username, createdAt: row.created_at.toISOString() })
+
+/**
+ * Everyone an admin manages (holders of a role beyond citizen, enabled or not), a page at a time:
+ * a county bureau has a few hundred, officers of every 所 among them. A search of spaces only is
+ * no search.
+ */
+export async function listManagedPeople(db: Db, actor: AdminActor, query: AdminPeopleQuery): Promise<AdminPeopleList> {
+  const q = query.q?.trim() || undefined
+  const departmentId = query.departmentId === NO_DEPARTMENT ? null : query.departmentId
+  const page = await repo.pagePeople(
+    db,
+    actor.orgId,
+    { anyRole: INVITABLE_ROLES, role: query.role, departmentId, includeDisabled: true, q },
+    { limit: query.limit ?? LIMITS.adminPeoplePage, cursor: query.cursor }
+  )
+  return { people: page.rows.map(toAdminPerson), nextCursor: page.nextCursor }
 }
 
 export const LAST_ADMIN = '本局至少要保留一位在用的管理员：请先让另一位同事成为管理员'
@@ -89,7 +106,7 @@ export async function updatePerson(db: Db, actor: AdminActor, id: string, input:
     if (input.disabled === true) await revokeUserSessions(tx, id, 'admin_disable')
   })
   const [row] = await repo.listPeople(db, actor.orgId, { id, includeDisabled: true })
-  return { ...toPerson(row), username: row.username, createdAt: row.created_at.toISOString() }
+  return toAdminPerson(row)
 }
 
 // ---- topics
