@@ -8,6 +8,7 @@ import { CURSOR_TEXT_MAX, decodeCursor, encodeCursor, filterTag, type CursorPart
 
 // ---- departments
 
+/** Whole, not paged: a bureau's departments are few, and LIST_CAPS.departments bounds them (creation refuses beyond). */
 export async function listDepartments(db: DbOrTx, orgId: string) {
   return db.selectFrom('department').select(['id', 'name']).where('org_id', '=', orgId).orderBy('name').orderBy('id').execute()
 }
@@ -143,6 +144,7 @@ export async function updatePerson(db: DbOrTx, id: string, patch: { roles?: Role
 
 // ---- topics
 
+/** Whole, not paged: one year's plan, bounded by LIST_CAPS.topicsPerYear. */
 export async function listTopics(db: DbOrTx, orgId: string, year: number) {
   return db.selectFrom('topic').select(['id', 'name', 'year', 'active']).where('org_id', '=', orgId).where('year', '=', year).orderBy('name').orderBy('id').execute()
 }
@@ -190,6 +192,7 @@ export async function updateTopic(db: DbOrTx, orgId: string, id: string, patch: 
 
 const CANNED_COLUMNS = ['id', 'title', 'body', 'action'] as const
 
+/** Whole, not paged: the reply picker shows them all; bounded by LIST_CAPS.cannedReplies. */
 export async function listCannedReplies(db: DbOrTx, orgId: string) {
   return db.selectFrom('canned_reply').select(CANNED_COLUMNS).where('org_id', '=', orgId).orderBy('title').orderBy('id').execute()
 }
