@@ -51,7 +51,29 @@ export const LIMITS = {
   /** Credited authors or departments of one piece. */
   creditsPerPiece: 20,
   /** A department's or the bureau's yearly target, in pieces. */
-  targetCount: 100000
+  targetCount: 100000,
+  /** The admin's people list (人员): the page it asks for (at most pageSize). */
+  adminPeoplePage: 50,
+  /** Its search, by a fragment of a name or of a desk login (username, the longer of the two). */
+  adminPeopleQuery: 64
+} as const
+
+/**
+ * The admin lists that are not paged, because a bureau keeps them short by nature: each is read
+ * whole (pickers, the pre-publication scan) and shown whole. A bureau may have at most this many;
+ * creating one more is refused (409 `list_full`, server/services/list-caps.ts#holdToCap) rather than
+ * letting a list grow until it is slow to load or a picker is unusable. Generous against what a
+ * county bureau uses: about 20 科室 and 15 市场监管所, 5 to 15 focus topics a year, a few dozen
+ * reply templates and outlets.
+ */
+export const LIST_CAPS = {
+  departments: 200,
+  /** Per year: a year's plan names its topics. */
+  topicsPerYear: 100,
+  cannedReplies: 200,
+  outlets: 300,
+  /** The bureau's own additions to the built-in expression list; the scan reads every one on every draft version. */
+  editorialExpressions: 500
 } as const
 
 /** A mainland mobile number: 11 digits starting 13–19. */

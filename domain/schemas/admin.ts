@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox'
-import { DateTime, Line, Text } from './formats'
+import { CursorSchema, DateTime, Line, Text } from './formats'
 import { Id, literalUnion } from './common'
 import { RoleSchema } from './auth'
 import { INVITABLE_ROLES } from '../roles'
 import { LIMITS, REPLY_BODY_MAX } from '../limits'
 import { CANNED_REPLY_ACTIONS } from '../canned-replies'
+import { NO_DEPARTMENT } from '../people-filter'
 import type { MessageAction } from '../message/state-machine'
 
 /** Years a bureau keeps focus topics for (the topic table's CHECK says the same). */
@@ -46,7 +47,30 @@ export type PeopleQuery = Static<typeof PeopleQuery>
 /** What the admin's list adds: the desk login name and when the account was made. */
 export const AdminPersonView = Type.Object({ ...PersonView.properties, username: Type.Union([Type.String(), Type.Null()]), createdAt: DateTime() })
 export type AdminPersonView = Static<typeof AdminPersonView>
-export const AdminPeopleList = Type.Object({ people: Type.Array(AdminPersonView) })
+
+/**
+ * The admin's people list, a page at a time in name order (then id). A cursor belongs to the
+ * filter it was made under: with another q, role or department it is refused (400), as the app
+ * starts again from the first page whenever the filter changes.
+ */
+export const AdminPeopleQuery = Type.Object(
+  {
+    /** A fragment of the name or the desk login, any case. */
+    q: Type.Optional(Line({ minLength: 1, maxLength: LIMITS.adminPeopleQuery, title: '搜索姓名或登录名' })),
+    role: Type.Optional(literalUnion(INVITABLE_ROLES, { title: '角色' })),
+    departmentId: Type.Optional(Type.Union([Id, Type.Literal(NO_DEPARTMENT)], { title: '部门（none：未分部门）' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSize, default: LIMITS.adminPeoplePage, title: '每页条数' })),
+    cursor: Type.Optional(CursorSchema)
+  },
+  { additionalProperties: false }
+)
+export type AdminPeopleQuery = Static<typeof AdminPeopleQuery>
+export const AdminPeopleList = Type.Object({
+  people: Type.Array(AdminPersonView),
+  /** Opaque; pass back as `cursor` with the same q, role and departmentId for the next page. Null on the last page. */
+  nextCursor: Type.Union([Type.String(), Type.Null()])
+})
+export type AdminPeopleList = Static<typeof AdminPeopleList>
 
 export const UpdatePersonBody = Type.Object(
   {

@@ -4,9 +4,11 @@ import type { Role } from '../../domain/roles'
 import type { CannedReplyAction } from '../../domain/canned-replies'
 import { ConflictError, NotFoundError } from '../../domain/errors'
 import { isUniqueViolation } from './create-once'
+import { CURSOR_TEXT_MAX, decodeCursor, encodeCursor, filterTag, type CursorPart } from '../http/cursor'
 
 // ---- departments
 
+/** Whole, not paged: a bureau's departments are few, and LIST_CAPS.departments bounds them (creation refuses beyond). */
 export async function listDepartments(db: DbOrTx, orgId: string) {
   return db.selectFrom('department').select(['id', 'name']).where('org_id', '=', orgId).orderBy('name').orderBy('id').execute()
 }
@@ -61,11 +63,14 @@ export interface PeopleFilter {
   anyRole?: readonly Role[]
   id?: string
   role?: Role
-  departmentId?: string
+  /** A department's people; null: those in none. */
+  departmentId?: string | null
   includeDisabled: boolean
+  /** A fragment of the name or the desk login, any case (trimmed, non-empty). */
+  q?: string
 }
 
-export async function listPeople(db: DbOrTx, orgId: string, filter: PeopleFilter): Promise<PersonRow[]> {
+function peopleQuery(db: DbOrTx, orgId: string, filter: PeopleFilter) {
   let q = db
     .selectFrom('app_user as u')
     .leftJoin('department as d', 'd.id', 'u.department_id')
@@ -74,9 +79,40 @@ export async function listPeople(db: DbOrTx, orgId: string, filter: PeopleFilter
   if (filter.anyRole) q = q.where(sql<boolean>`u.roles && ${sql.val(filter.anyRole)}::text[]`)
   if (filter.id) q = q.where('u.id', '=', filter.id)
   if (filter.role) q = q.where(sql<boolean>`${filter.role} = any(u.roles)`)
-  if (filter.departmentId) q = q.where('u.department_id', '=', filter.departmentId)
+  if (filter.departmentId === null) q = q.where('u.department_id', 'is', null)
+  else if (filter.departmentId) q = q.where('u.department_id', '=', filter.departmentId)
   if (!filter.includeDisabled) q = q.where('u.disabled_at', 'is', null)
-  return q.orderBy('u.name').orderBy('u.id').execute()
+  // strpos rather than LIKE: the fragment is matched as typed, % and _ included.
+  if (filter.q) q = q.where(sql<boolean>`(strpos(lower(u.name), lower(${filter.q})) > 0 OR strpos(lower(coalesce(u.username, '')), lower(${filter.q})) > 0)`)
+  return q
+}
+
+export async function listPeople(db: DbOrTx, orgId: string, filter: PeopleFilter): Promise<PersonRow[]> {
+  return peopleQuery(db, orgId, filter).orderBy('u.name').orderBy('u.id').execute()
+}
+
+/**
+ * Name order as a keyset: the first CURSOR_TEXT_MAX characters of the name, then the id (unique,
+ * so the order is total and a page boundary between two people of one name loses neither).
+ */
+const NAME_KEY = sql<string>`left(u.name, ${sql.lit(CURSOR_TEXT_MAX)})`
+const PEOPLE_CURSOR: CursorPart[] = ['text', 'uuid']
+
+/**
+ * One page of people in name order. The cursor carries the last row's key and the filter it was
+ * made under: a cursor of another filter is a 400 (invalidCursor), never a page of the wrong list.
+ */
+export async function pagePeople(db: DbOrTx, orgId: string, filter: PeopleFilter, page: { limit: number; cursor?: string }): Promise<{ rows: PersonRow[]; nextCursor: string | null }> {
+  const tag = filterTag('people', { anyRole: filter.anyRole?.join(), id: filter.id, role: filter.role, departmentId: filter.departmentId, includeDisabled: filter.includeDisabled, q: filter.q })
+  let q = peopleQuery(db, orgId, filter).select(NAME_KEY.as('sort_name'))
+  if (page.cursor) {
+    const [name, id] = decodeCursor(page.cursor, tag, PEOPLE_CURSOR) as [string, string]
+    q = q.where(sql<boolean>`(${NAME_KEY}, u.id) > (${name}::text, ${id}::uuid)`)
+  }
+  const rows = await q.orderBy(NAME_KEY).orderBy('u.id').limit(page.limit + 1).execute()
+  const shown = rows.slice(0, page.limit)
+  const last = shown[shown.length - 1]
+  return { rows: shown, nextCursor: rows.length > page.limit && last ? encodeCursor(tag, [last.sort_name, last.id]) : null }
 }
 
 /** The user row locked for a change, within the bureau. */
@@ -108,6 +144,7 @@ export async function updatePerson(db: DbOrTx, id: string, patch: { roles?: Role
 
 // ---- topics
 
+/** Whole, not paged: one year's plan, bounded by LIST_CAPS.topicsPerYear. */
 export async function listTopics(db: DbOrTx, orgId: string, year: number) {
   return db.selectFrom('topic').select(['id', 'name', 'year', 'active']).where('org_id', '=', orgId).where('year', '=', year).orderBy('name').orderBy('id').execute()
 }
@@ -155,6 +192,7 @@ export async function updateTopic(db: DbOrTx, orgId: string, id: string, patch: 
 
 const CANNED_COLUMNS = ['id', 'title', 'body', 'action'] as const
 
+/** Whole, not paged: the reply picker shows them all; bounded by LIST_CAPS.cannedReplies. */
 export async function listCannedReplies(db: DbOrTx, orgId: string) {
   return db.selectFrom('canned_reply').select(CANNED_COLUMNS).where('org_id', '=', orgId).orderBy('title').orderBy('id').execute()
 }

@@ -306,6 +306,10 @@ export async function stageReviewerIds(db: DbOrTx, orgId: string, departmentId: 
 }
 
 /** Every configured reviewer of the bureau (or one department), with names. */
+/**
+ * Whole, not paged: at most 20 people per stage (PutReviewersBody) for each of three stages of
+ * each department (LIST_CAPS.departments).
+ */
 export async function reviewerRows(db: DbOrTx, orgId: string, departmentId?: string) {
   let q = db
     .selectFrom('draft_reviewer as r')
@@ -364,6 +368,7 @@ export async function acknowledgeFlag(db: DbOrTx, draftId: string, version: numb
 
 // ————— editorial expressions —————
 
+/** Whole, not paged: the pre-publication scan checks every one; bounded by LIST_CAPS.editorialExpressions. */
 export async function orgExpressions(db: DbOrTx, orgId: string) {
   return db.selectFrom('editorial_expression').selectAll().where('org_id', '=', orgId).orderBy('phrase').execute()
 }

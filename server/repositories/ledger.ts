@@ -7,6 +7,7 @@ import { targetsQuery } from './ledger-dashboard'
 
 // ---- outlets
 
+/** Whole, not paged: the outlet picker of 登记发表 shows them all; bounded by LIST_CAPS.outlets. */
 export async function listOutlets(db: DbOrTx, orgId: string, includeInactive: boolean) {
   let q = db.selectFrom('outlet').select(['id', 'name', 'level', 'active']).where('org_id', '=', orgId)
   if (!includeInactive) q = q.where('active', '=', true)

@@ -5,7 +5,11 @@ import { INBOX_ROLES } from '../../domain/desk'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../domain/errors'
 import { unknownPlaceholders } from '../../domain/canned-replies'
 import { beijingDay, yearOf } from '../../domain/deadlines/day'
+import { LIMITS } from '../../domain/limits'
+import { NO_DEPARTMENT } from '../../domain/people-filter'
 import type {
+  AdminPeopleList,
+  AdminPeopleQuery,
   AdminPersonView,
   CannedReplyView,
   CreateCannedReplyBody,
@@ -20,6 +24,7 @@ import * as repo from '../repositories/admin'
 import { findDepartment } from '../repositories/items'
 import { revokeUserSessions } from '../repositories/sessions'
 import { inTransaction } from './transaction'
+import { holdToCap } from './list-caps'
 
 export interface AdminActor {
   id: string
@@ -56,10 +61,23 @@ export async function listDeskPeople(db: Db, actor: AdminActor, query: PeopleQue
   return rows.map(toPerson)
 }
 
-/** Everyone an admin manages: holders of a role beyond citizen, enabled or not. */
-export async function listManagedPeople(db: Db, actor: AdminActor): Promise<AdminPersonView[]> {
-  const rows = await repo.listPeople(db, actor.orgId, { anyRole: INVITABLE_ROLES, includeDisabled: true })
-  return rows.map((row) => ({ ...toPerson(row), username: row.username, createdAt: row.created_at.toISOString() }))
+const toAdminPerson = (row: repo.PersonRow): AdminPersonView => ({ ...toPerson(row), username: row.username, createdAt: row.created_at.toISOString() })
+
+/**
+ * Everyone an admin manages (holders of a role beyond citizen, enabled or not), a page at a time:
+ * a county bureau has a few hundred, officers of every 所 among them. A search of spaces only is
+ * no search.
+ */
+export async function listManagedPeople(db: Db, actor: AdminActor, query: AdminPeopleQuery): Promise<AdminPeopleList> {
+  const q = query.q?.trim() || undefined
+  const departmentId = query.departmentId === NO_DEPARTMENT ? null : query.departmentId
+  const page = await repo.pagePeople(
+    db,
+    actor.orgId,
+    { anyRole: INVITABLE_ROLES, role: query.role, departmentId, includeDisabled: true, q },
+    { limit: query.limit ?? LIMITS.adminPeoplePage, cursor: query.cursor }
+  )
+  return { people: page.rows.map(toAdminPerson), nextCursor: page.nextCursor }
 }
 
 export const LAST_ADMIN = '本局至少要保留一位在用的管理员：请先让另一位同事成为管理员'
@@ -89,13 +107,18 @@ export async function updatePerson(db: Db, actor: AdminActor, id: string, input:
     if (input.disabled === true) await revokeUserSessions(tx, id, 'admin_disable')
   })
   const [row] = await repo.listPeople(db, actor.orgId, { id, includeDisabled: true })
-  return { ...toPerson(row), username: row.username, createdAt: row.created_at.toISOString() }
+  return toAdminPerson(row)
 }
 
 // ---- topics
 
 export async function createTopic(db: Db, actor: AdminActor, input: CreateTopicBody) {
-  return inTransaction(db, ({ tx }) => repo.insertTopic(tx, actor.orgId, { name: named(input.name, 'name', '主题名称'), year: input.year, active: input.active ?? true }))
+  const name = named(input.name, 'name', '主题名称')
+  return inTransaction(db, async (scope) => {
+    const topic = await repo.insertTopic(scope.tx, actor.orgId, { name, year: input.year, active: input.active ?? true })
+    await holdToCap(scope, 'topicsPerYear', actor.orgId, (cap) => `${input.year} 年已有 ${cap} 个重点主题，达到上限，不能再新增：可将不再使用的主题改名后沿用`, input.year)
+    return topic
+  })
 }
 
 export async function updateTopic(db: Db, actor: AdminActor, id: string, input: UpdateTopicBody) {
@@ -113,7 +136,12 @@ function checkTemplate(body: string | undefined) {
 
 export async function createCannedReply(db: Db, actor: AdminActor, input: CreateCannedReplyBody): Promise<CannedReplyView> {
   checkTemplate(input.body)
-  return inTransaction(db, ({ tx }) => repo.insertCannedReply(tx, actor.orgId, actor.id, { title: named(input.title, 'title', '模板名称'), body: input.body, action: input.action ?? null }))
+  const title = named(input.title, 'title', '模板名称')
+  return inTransaction(db, async (scope) => {
+    const reply = await repo.insertCannedReply(scope.tx, actor.orgId, actor.id, { title, body: input.body, action: input.action ?? null })
+    await holdToCap(scope, 'cannedReplies', actor.orgId, (cap) => `本局已有 ${cap} 个答复模板，达到上限：请先删除不再使用的模板`)
+    return reply
+  })
 }
 
 export async function updateCannedReply(db: Db, actor: AdminActor, id: string, input: UpdateCannedReplyBody): Promise<CannedReplyView> {
@@ -128,7 +156,12 @@ export async function deleteCannedReply(db: Db, actor: AdminActor, id: string): 
 // ---- departments
 
 export async function createDepartment(db: Db, actor: AdminActor, name: string) {
-  return inTransaction(db, ({ tx }) => repo.insertDepartment(tx, actor.orgId, named(name, 'name', '部门名称')))
+  const trimmed = named(name, 'name', '部门名称')
+  return inTransaction(db, async (scope) => {
+    const department = await repo.insertDepartment(scope.tx, actor.orgId, trimmed)
+    await holdToCap(scope, 'departments', actor.orgId, (cap) => `本局已有 ${cap} 个部门，达到上限，不能再新建：可将不再使用的部门改名后沿用`)
+    return department
+  })
 }
 
 export async function renameDepartment(db: Db, actor: AdminActor, id: string, name: string) {

@@ -6,6 +6,7 @@ import { deleteExpression, existingUsers, insertExpression, orgExpressions, repl
 import { listDepartments } from '../repositories/admin'
 import { findDepartment } from '../repositories/items'
 import { inTransaction } from './transaction'
+import { holdToCap } from './list-caps'
 import type { Actor } from './items'
 
 /** 三审 configuration of every department: who may sign 初审, 复审 and 终审 of its drafts. */
@@ -54,7 +55,11 @@ export async function listExpressions(db: Db, actor: Actor): Promise<ExpressionL
 
 export async function addExpression(db: Db, actor: Actor, body: ExpressionBody) {
   if (DEFAULT_EXPRESSIONS.some((e) => e.phrase === body.phrase)) throw new ConflictError(`「${body.phrase}」已在默认列表中`, { phrase: body.phrase }, 'expression_exists')
-  const row = await insertExpression(db, { org_id: actor.orgId, phrase: body.phrase, suggestion: body.suggestion ?? null, note: body.note ?? null })
+  const row = await inTransaction(db, async (scope) => {
+    const inserted = await insertExpression(scope.tx, { org_id: actor.orgId, phrase: body.phrase, suggestion: body.suggestion ?? null, note: body.note ?? null })
+    if (inserted) await holdToCap(scope, 'editorialExpressions', actor.orgId, (cap) => `本局补充的表述已有 ${cap} 条，达到上限：请先删除不再使用的表述`)
+    return inserted
+  })
   if (!row) throw new ConflictError(`「${body.phrase}」已在本局的列表中`, { phrase: body.phrase }, 'expression_exists')
   return { id: row.id, phrase: row.phrase, suggestion: row.suggestion, note: row.note, builtin: false }
 }

@@ -8,6 +8,7 @@ import type { CreateOutletBody, OutletView, RecalculationView, RulesBody, RulesV
 import * as repo from '../repositories/ledger'
 import * as pubs from '../repositories/publications'
 import { inTransaction } from './transaction'
+import { holdToCap } from './list-caps'
 
 export interface LedgerActor {
   id: string
@@ -31,7 +32,12 @@ export async function listOutlets(db: Db, orgId: string, includeInactive: boolea
 }
 
 export async function createOutlet(db: Db, actor: LedgerActor, input: CreateOutletBody): Promise<OutletView> {
-  return toOutlet(await repo.insertOutlet(db, actor.orgId, { name: named(input.name), level: input.level }))
+  const name = named(input.name)
+  return inTransaction(db, async (scope) => {
+    const outlet = await repo.insertOutlet(scope.tx, actor.orgId, { name, level: input.level })
+    await holdToCap(scope, 'outlets', actor.orgId, (cap) => `本局已有 ${cap} 家媒体（含已停用的），达到上限：可将不再使用的媒体改名后沿用`)
+    return toOutlet(outlet)
+  })
 }
 
 /** Changing an outlet's level leaves recorded publications as they were (they keep the level they were scored at). */

@@ -110,7 +110,7 @@ describe('人员', () => {
     { id: 'u-zhao', name: '赵六', roles: ['citizen', 'staff'], department: { id: 'd1', name: '城关所' }, disabled: false, username: null, createdAt: '2026-12-01T00:00:00.000Z' }
   ]
   const lists = (req: SentRequest): FakeResponse | null => {
-    if (req.url === '/api/admin/people') return { statusCode: 200, data: { people } }
+    if (req.url === '/api/admin/people') return { statusCode: 200, data: { people, nextCursor: null } }
     if (req.url === '/api/admin/departments') return { statusCode: 200, data: { departments: [{ id: 'd1', name: '城关所' }] } }
     return null
   }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import {
   AdminPeopleList,
+  AdminPeopleQuery,
   AdminPersonView,
   CannedReplyView,
   CreateCannedReplyBody,
@@ -41,8 +42,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/admin/people',
-    { config: adminOnly, schema: { tags, summary: '本局的干部和工作人员（含已停用的）', response: { 200: AdminPeopleList } } },
-    async (request) => ({ people: await admin.listManagedPeople(app.db, request.currentUser) })
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        summary: '本局的干部和工作人员（含已停用的），按姓名分页；可按姓名或登录名片段搜索，按角色、部门筛选（departmentId=none：未分部门）',
+        querystring: AdminPeopleQuery,
+        response: { 200: AdminPeopleList }
+      }
+    },
+    async (request) => admin.listManagedPeople(app.db, request.currentUser, request.query)
   )
 
   app.put(

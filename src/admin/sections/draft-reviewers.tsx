@@ -5,19 +5,20 @@ import { Button } from '@/components/ui'
 import { useLoaded } from '@/components/use-loaded'
 import { request } from '@/services/api'
 import type { ReviewStage } from '../../../domain/draft/state-machine'
-import { hasAnyRole } from '../../../domain/roles'
-import { INBOX_ROLES } from '../../../domain/desk'
-import { adminApi, type AdminPersonView } from '../services/admin-api'
+import { adminApi, type PersonView } from '../services/admin-api'
 import { Chips, FieldError, ListState, SectionCard, errorText } from './parts'
 import './draft-reviewers.scss'
 
 type Config = ReviewerConfigList['departments'][number]
+// Reviewers are picked from the desk colleagues (enabled staff, reviewers and admins, whom the
+// section has always offered), read whole; not from the admin's people list, which is paged and
+// holds every officer too.
 const load = async () => {
-  const [config, people] = await Promise.all([request<ReviewerConfigList>('/api/admin/draft-reviewers'), adminApi.people()])
-  return { departments: config.departments, people: people.filter((p) => !p.disabled && hasAnyRole(p.roles, INBOX_ROLES)) }
+  const [config, people] = await Promise.all([request<ReviewerConfigList>('/api/admin/draft-reviewers'), adminApi.deskPeople()])
+  return { departments: config.departments, people }
 }
 
-function DepartmentReviewers({ config, people }: { config: Config; people: AdminPersonView[] }) {
+function DepartmentReviewers({ config, people }: { config: Config; people: PersonView[] }) {
   const [picked, setPicked] = useState<Record<ReviewStage, string[]>>(() => Object.fromEntries(config.stages.map((s) => [s.stage, s.people.map((p) => p.id)])) as Record<ReviewStage, string[]>)
   const [state, setState] = useState<{ busy: boolean; error: string | null; saved: boolean }>({ busy: false, error: null, saved: false })
   const toggle = (stage: ReviewStage, id: string) => {
@@ -59,7 +60,7 @@ function DepartmentReviewers({ config, people }: { config: Config; people: Admin
 /** 三审 reviewers per department: who may sign 初审, 复审 and 终审 of its drafts. */
 export function DraftReviewersSection() {
   const fetch = useCallback(load, [])
-  const list = useLoaded(fetch, { departments: [] as Config[], people: [] as AdminPersonView[] })
+  const list = useLoaded(fetch, { departments: [] as Config[], people: [] as PersonView[] })
   return (
     <SectionCard title='三审审核人' hint='按部门配置初审、复审、终审的审核人。同一人可配置多个环节，但同一篇稿件只能签署其中一个环节；撰稿人不能审核自己的稿件。'>
       <ListState {...list} empty={list.data.departments.length === 0} emptyText='请先在「部门」中添加部门' />

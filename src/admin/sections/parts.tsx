@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { LoadState } from '@/components/load-state'
 import { Button } from '@/components/ui'
+import type { Paged } from './use-paged'
 
 /** A section's card: its title, what it is for, and the load / error / empty states before its rows. */
 export function SectionCard(props: { title: string; hint?: string; children?: ReactNode; className?: string }) {
@@ -16,6 +17,34 @@ export function SectionCard(props: { title: string; hint?: string; children?: Re
 
 export function ListState(props: { loading: boolean; error: string | null; empty: boolean; emptyText: string; retryable: boolean; reload: () => void }) {
   return <LoadState loading={props.loading} error={props.error} empty={props.empty} emptyText={props.emptyText} onRetry={props.retryable ? props.reload : undefined} />
+}
+
+/**
+ * The end of a paged list: 加载更多 while there is more (how many are shown beside it), the next
+ * page's failure with 重试 (or 从第一页重新加载 when the server no longer takes the cursor), and
+ * 没有更多了 at the end.
+ */
+export function LoadMore({ list, count }: { list: Pick<Paged<unknown>, 'hasMore' | 'loadingMore' | 'moreError' | 'loadMore' | 'reload'>; count: string }) {
+  if (list.moreError) {
+    return (
+      <View className='admin-more'>
+        <FieldError text={list.moreError.message} />
+        <Button block onClick={() => void (list.moreError?.restart ? list.reload() : list.loadMore())}>
+          {list.moreError.restart ? '从第一页重新加载' : '重试'}
+        </Button>
+      </View>
+    )
+  }
+  return (
+    <View className='admin-more'>
+      <Text className='zb-hint'>{list.hasMore ? count : `${count}，没有更多了`}</Text>
+      {list.hasMore ? (
+        <Button block loading={list.loadingMore} disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  )
 }
 
 /** A field's error, read by screen readers with the field. */

@@ -1,13 +1,16 @@
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text, Image, Input } from '@tarojs/components'
 import { INVITABLE_ROLES, ROLE_LABELS, type InvitableRole } from '../../../domain/roles'
+import { LIMITS } from '../../../domain/limits'
+import { NO_DEPARTMENT } from '../../../domain/people-filter'
 import { Button } from '@/components/ui'
 import { useLoaded } from '@/components/use-loaded'
 import { useSessionUser } from '@/components/use-session-user'
 import { formatTime } from '@/components/format'
 import { adminApi, type AdminPersonView, type DepartmentView, type InvitationView } from '../services/admin-api'
-import { Chips, FieldError, ListState, SectionCard, errorText, useSave } from './parts'
+import { Chips, FieldError, ListState, LoadMore, SectionCard, errorText, useSave } from './parts'
+import { usePaged } from './use-paged'
 
 const ROLE_OPTIONS = INVITABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 const NO_DEPT = 'none'
@@ -113,23 +116,112 @@ function PersonRow({ person, departments, me, onSaved }: { person: AdminPersonVi
   )
 }
 
+const ALL = 'all'
+const ROLE_FILTERS: { value: InvitableRole | typeof ALL; label: string }[] = [{ value: ALL, label: '全部角色' }, ...ROLE_OPTIONS]
+
+interface Filter {
+  q: string
+  role: InvitableRole | typeof ALL
+  department: string
+}
+const NO_FILTER: Filter = { q: '', role: ALL, department: ALL }
+
+/**
+ * Everyone the admin manages, a page at a time (a county bureau has a few hundred: the officers
+ * of every 所): found by a fragment of the name or desk login, narrowed by role and department.
+ * Every change of filter starts again from the first page.
+ */
+function PeopleList({ departments, me }: { departments: DepartmentView[]; me: string | undefined }) {
+  const [typed, setTyped] = useState('')
+  const [filter, setFilter] = useState<Filter>(NO_FILTER)
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      const page = await adminApi.people({
+        q: filter.q || undefined,
+        role: filter.role === ALL ? undefined : filter.role,
+        departmentId: filter.department === ALL ? undefined : filter.department,
+        cursor
+      })
+      return { items: page.people, nextCursor: page.nextCursor }
+    },
+    [filter]
+  )
+  const list = usePaged(fetchPage)
+  const filtered = filter.q !== '' || filter.role !== ALL || filter.department !== ALL
+  const search = () => setFilter({ ...filter, q: typed.trim() })
+  const departmentFilters = [{ value: ALL, label: '全部部门' }, { value: NO_DEPARTMENT, label: '未分部门' }, ...departments.map((d) => ({ value: d.id, label: d.name }))]
+
+  return (
+    <SectionCard title='人员' hint='角色和部门的修改立即生效；停用的人员立即退出登录。本局至少保留一位管理员。' className='admin-people'>
+      <View className='admin-form admin-search'>
+        <Input
+          className='zb-field admin-form__grow'
+          value={typed}
+          placeholder='搜索姓名或登录名'
+          confirmType='search'
+          maxlength={LIMITS.adminPeopleQuery}
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={search}
+          aria-label='搜索人员'
+        />
+        <Button type='primary' onClick={search}>
+          搜索
+        </Button>
+        {filtered ? (
+          <Button
+            onClick={() => {
+              setTyped('')
+              setFilter(NO_FILTER)
+            }}
+          >
+            清除筛选
+          </Button>
+        ) : null}
+      </View>
+      <Chips label='按角色筛选' options={ROLE_FILTERS} selected={[filter.role]} onToggle={(role) => setFilter({ ...filter, role })} />
+      <Chips label='按部门筛选' options={departmentFilters} selected={[filter.department]} onToggle={(department) => setFilter({ ...filter, department })} />
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText={filtered ? '没有符合条件的人员' : '还没有工作人员：先用邀请码邀请同事'}
+        retryable={list.retryable}
+        reload={() => void list.reload()}
+      />
+      {list.error
+        ? null
+        : list.items.map((p) => (
+            <PersonRow
+              key={`${p.id}:${p.roles.join()}:${p.department?.id}:${p.disabled}`}
+              person={p}
+              departments={departments}
+              me={me}
+              onSaved={(saved) => list.replace(saved, (a, b) => a.id === b.id)}
+            />
+          ))}
+      {list.items.length > 0 && !list.error ? <LoadMore list={list} count={`已显示 ${list.items.length} 人`} /> : null}
+    </SectionCard>
+  )
+}
+
 export function PeopleSection() {
   const me = useSessionUser()
-  const fetch = useCallback(async () => {
-    const [people, departments] = await Promise.all([adminApi.people(), adminApi.departments()])
-    return { people, departments }
-  }, [])
-  const list = useLoaded<{ people: AdminPersonView[]; departments: DepartmentView[] }>(fetch, { people: [], departments: [] })
-  const saved = (p: AdminPersonView) => list.setData({ ...list.data, people: list.data.people.map((x) => (x.id === p.id ? p : x)) })
+  const fetchDepartments = useCallback(() => adminApi.departments(), [])
+  const departments = useLoaded<DepartmentView[]>(fetchDepartments, [])
   return (
     <>
-      <InviteCard departments={list.data.departments} />
-      <SectionCard title='人员' hint='角色和部门的修改立即生效；停用的人员立即退出登录。本局至少保留一位管理员。'>
-        <ListState {...list} empty={list.data.people.length === 0} emptyText='还没有工作人员：先用邀请码邀请同事' />
-        {list.data.people.map((p) => (
-          <PersonRow key={`${p.id}:${p.roles.join()}:${p.department?.id}:${p.disabled}`} person={p} departments={list.data.departments} me={me?.id} onSaved={saved} />
-        ))}
-      </SectionCard>
+      <InviteCard departments={departments.data} />
+      {departments.error ? (
+        <View className='admin-form'>
+          <FieldError text={`部门列表未能加载：${departments.error}`} />
+          {departments.retryable ? (
+            <Button size='small' onClick={() => void departments.reload()}>
+              重试
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      <PeopleList departments={departments.data} me={me?.id} />
     </>
   )
 }

@@ -1,7 +1,10 @@
 // The admin area's calls (contracts.md [admin]; deadline rules and the calendar are older routes).
 // Types only from domain/schemas: typebox must never enter the bundle.
 import type {
+  AdminPeopleList,
+  AdminPeopleQuery,
   AdminPersonView,
+  PersonView,
   CannedReplyView,
   CreateCannedReplyBody,
   CreateTopicBody,
@@ -15,14 +18,17 @@ import type { CreateInvitationBody, InvitationView } from '../../../domain/schem
 import type { CalendarStatus, CalendarYearView, DeadlineRuleView, PutCalendarYearBody, PutDeadlineRuleBody } from '../../../domain/schemas/deadlines'
 import { request } from '@/services/api'
 
-export type { AdminPersonView, CannedReplyView, DepartmentView, TopicView, InvitationView, DeadlineRuleView, CalendarYearView, CalendarStatus }
+export type { AdminPeopleQuery, AdminPersonView, PersonView, CannedReplyView, DepartmentView, TopicView, InvitationView, DeadlineRuleView, CalendarYearView, CalendarStatus }
 
 export const adminApi = {
   departments: async () => (await request<{ departments: DepartmentView[] }>('/api/admin/departments')).departments,
   createDepartment: (name: string) => request<DepartmentView>('/api/admin/departments', { method: 'POST', data: { name } }),
   renameDepartment: (id: string, name: string) => request<DepartmentView>(`/api/admin/departments/${id}`, { method: 'PUT', data: { name } }),
 
-  people: async () => (await request<{ people: AdminPersonView[] }>('/api/admin/people')).people,
+  /** A page of everyone the admin manages (GET /api/admin/people): name order, searchable. */
+  people: (query: AdminPeopleQuery = {}) => request<AdminPeopleList>('/api/admin/people', { query }),
+  /** The desk colleagues who are enabled (GET /api/people): the bureau's short list of staff, reviewers and admins, whole. */
+  deskPeople: async () => (await request<{ people: PersonView[] }>('/api/people')).people,
   updatePerson: (id: string, body: UpdatePersonBody) => request<AdminPersonView>(`/api/admin/people/${id}`, { method: 'PUT', data: body }),
   invite: (body: CreateInvitationBody) => request<InvitationView>('/api/invitations', { method: 'POST', data: body }),
 
