@@ -1,11 +1,11 @@
 // The bureau's calendar is kept between requests by each server process, and a change reaches
 // every process: the writer's at once, the others by the database's notification, and a process
 // whose LISTEN connection was lost drops its copy when it comes back.
-import type { AddressInfo } from 'node:net'
 import { sql } from 'kysely'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { insertItem } from '../helpers/inbox-fixtures'
 import { waitFor } from '../helpers/wait-for'
+import { killListenConnections, startSecondProcess } from '../helpers/second-process'
 import type { SessionView } from '../../domain/schemas/auth'
 import { BUILTIN_YEARS } from '../../domain/deadlines/builtin'
 import { addDays, beijingDay, endOfBeijingDay, weekdayOf, yearOf } from '../../domain/deadlines/day'
@@ -90,15 +90,8 @@ it('is kept between requests: a change written behind the service’s back shows
 const onPostgres = process.env.ZHIBAO_TEST_DB === 'postgres' ? describe : describe.skip
 onPostgres('two server processes on one PostgreSQL database (skipped on PGlite: embedded mode is one process)', () => {
   it('a change through one process reaches the other; a lost LISTEN connection drops every kept calendar', async () => {
-    const { openDatabase } = await import('../../server/db/connect')
-    const { buildApp } = await import('../../server/app')
-    const { loadConfig } = await import('../../server/config')
-    const name = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(t.db)).rows[0]!.db
-    const url = new URL(process.env.DATABASE_URL!)
-    url.pathname = '/' + name
-    const second = await openDatabase({ databaseUrl: url.toString(), pgliteDir: null })
-    const config = loadConfig({ JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent', JOBS: 'off', DATA_DIR: '/tmp/zhibao-test', H5_DIR: '/tmp/zhibao-test-no-h5' })
-    const app2 = await buildApp({ config, db: second.db, dbEngine: second.engine, orgId: t.orgId, logger: false, listen: second.listen })
+    const second = await startSecondProcess(t)
+    const app2 = second.app
     await app2.ready()
     try {
       const before = await daysLeft(app2)
@@ -109,10 +102,9 @@ onPostgres('two server processes on one PostgreSQL database (skipped on PGlite: 
       // reconnects and, having maybe missed announcements, reads the calendar afresh.
       await sql`DELETE FROM calendar_override WHERE org_id = ${t.orgId}`.execute(t.db)
       expect(await daysLeft(app2)).toBe(before - 1)
-      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`.execute(t.db)
+      await killListenConnections(t, second.database)
       await waitFor(async () => (await daysLeft(app2)) === before, 'the reconnected process to read the calendar again')
     } finally {
-      await app2.close()
       await second.close()
       await cleanYear()
     }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { sql } from 'kysely'
 import { createTestApp, bearer, type TestApp } from '../helpers/test-app'
 import { waitFor } from '../helpers/wait-for'
+import { killListenConnections, startSecondProcess } from '../helpers/second-process'
 import type { SessionView } from '../../domain/schemas/auth'
 import { PRESENCE_TTL_SECONDS, LIVE_TICKET_TTL_SECONDS } from '../../domain/schemas/live'
 import { messageMachine } from '../../domain/message/state-machine'
@@ -342,15 +343,8 @@ describe('GET /api/inbox/events (SSE)', () => {
 const onPostgres = process.env.ZHIBAO_TEST_DB === 'postgres' ? describe : describe.skip
 onPostgres('two server processes on one PostgreSQL database (skipped on PGlite: embedded mode is one process)', () => {
   it('a change and a presence made through one process reach streams on the other; a lost LISTEN connection comes back with a resync', async () => {
-    const { openDatabase } = await import('../../server/db/connect')
-    const { buildApp } = await import('../../server/app')
-    const { loadConfig } = await import('../../server/config')
-    const name = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(t.db)).rows[0]!.db
-    const url = new URL(process.env.DATABASE_URL!)
-    url.pathname = '/' + name
-    const second = await openDatabase({ databaseUrl: url.toString(), pgliteDir: null })
-    const config = loadConfig({ JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent', JOBS: 'off', DATA_DIR: '/tmp/zhibao-test', H5_DIR: '/tmp/zhibao-test-no-h5' })
-    const app2 = await buildApp({ config, db: second.db, dbEngine: second.engine, orgId: t.orgId, logger: false, listen: second.listen, live: { now } })
+    const second = await startSecondProcess(t, { now })
+    const app2 = second.app
     await app2.listen({ port: 0, host: '127.0.0.1' })
     const base2 = `http://127.0.0.1:${(app2.server.address() as AddressInfo).port}`
     const id = await newMessage()
@@ -372,14 +366,13 @@ onPostgres('two server processes on one PostgreSQL database (skipped on PGlite: 
       expect(viaSecond.json().viewers).toEqual([{ id: li.user.id, name: '李四' }])
 
       // Kill every LISTEN connection: the second process reconnects and tells its streams to reload.
-      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`.execute(t.db)
+      await killListenConnections(t, second.database)
       await waitFor(async () => a!.events.some((e) => e.event === 'resync'), 'a resync after the reconnect')
       await inject(li, 'POST', `/api/items/${id}/priority`, { priority: 2, version: 2 })
       await waitFor(async () => a!.events.some((e) => e.event === 'item-changed' && e.data.id === id && e.data.version === 3), 'changes after the reconnect')
     } finally {
       base = saved
       a?.close()
-      await app2.close()
       await second.close()
     }
   })
