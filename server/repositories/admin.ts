@@ -4,6 +4,7 @@ import type { Role } from '../../domain/roles'
 import type { CannedReplyAction } from '../../domain/canned-replies'
 import { ConflictError, NotFoundError } from '../../domain/errors'
 import { isUniqueViolation } from './create-once'
+import { containsTerm } from './inbox-search'
 import { CURSOR_TEXT_MAX, decodeCursor, encodeCursor, filterTag, type CursorPart } from '../http/cursor'
 
 // ---- departments
@@ -82,8 +83,8 @@ function peopleQuery(db: DbOrTx, orgId: string, filter: PeopleFilter) {
   if (filter.departmentId === null) q = q.where('u.department_id', 'is', null)
   else if (filter.departmentId) q = q.where('u.department_id', '=', filter.departmentId)
   if (!filter.includeDisabled) q = q.where('u.disabled_at', 'is', null)
-  // strpos rather than LIKE: the fragment is matched as typed, % and _ included.
-  if (filter.q) q = q.where(sql<boolean>`(strpos(lower(u.name), lower(${filter.q})) > 0 OR strpos(lower(coalesce(u.username, '')), lower(${filter.q})) > 0)`)
+  // The inbox's word test: the fragment as typed (% and _ included), in any letter case.
+  if (filter.q) q = q.where(sql<boolean>`(${containsTerm(sql`u.name`, filter.q)} OR ${containsTerm(sql`coalesce(u.username, '')`, filter.q)})`)
   return q
 }
 
