@@ -42,6 +42,16 @@ export function encodeCursor(tag: string, values: readonly CursorValue[]): strin
   return Buffer.from(JSON.stringify([tag, ...values]), 'utf8').toString('base64url')
 }
 
+/**
+ * A keyset page from rows read with one more than `limit`: that extra row only says there is a
+ * next page, whose cursor is the key of the last row shown.
+ */
+export function keysetPage<R>(rows: readonly R[], limit: number, tag: string, keyOf: (last: R) => readonly CursorValue[]): { rows: R[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit)
+  const last = shown[shown.length - 1]
+  return { rows: shown, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(tag, keyOf(last)) : null }
+}
+
 function valid(part: CursorPart, v: unknown): boolean {
   switch (part) {
     case 'timestamp_or_infinity':

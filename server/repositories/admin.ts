@@ -5,7 +5,7 @@ import type { CannedReplyAction } from '../../domain/canned-replies'
 import { ConflictError, NotFoundError } from '../../domain/errors'
 import { isUniqueViolation } from './create-once'
 import { containsTerm } from './inbox-search'
-import { CURSOR_TEXT_MAX, decodeCursor, encodeCursor, filterTag, type CursorPart } from '../http/cursor'
+import { CURSOR_TEXT_MAX, decodeCursor, filterTag, keysetPage, type CursorPart } from '../http/cursor'
 
 // ---- departments
 
@@ -111,9 +111,7 @@ export async function pagePeople(db: DbOrTx, orgId: string, filter: PeopleFilter
     q = q.where(sql<boolean>`(${NAME_KEY}, u.id) > (${name}::text, ${id}::uuid)`)
   }
   const rows = await q.orderBy(NAME_KEY).orderBy('u.id').limit(page.limit + 1).execute()
-  const shown = rows.slice(0, page.limit)
-  const last = shown[shown.length - 1]
-  return { rows: shown, nextCursor: rows.length > page.limit && last ? encodeCursor(tag, [last.sort_name, last.id]) : null }
+  return keysetPage(rows, page.limit, tag, (last) => [last.sort_name, last.id])
 }
 
 /** The user row locked for a change, within the bureau. */

@@ -7,7 +7,7 @@ import type { MessageCategory } from '../../domain/message/categories'
 import { REPLY_ACTION } from '../../domain/message/state-machine'
 import { ConflictError, NotFoundError } from '../../domain/errors'
 import { LIMITS } from '../../domain/limits'
-import { decodeCursor, encodeCursor } from '../http/cursor'
+import { decodeCursor, keysetPage } from '../http/cursor'
 import { containsTerm, searchTerms } from './inbox-search'
 
 /** A message as the board needs it: status, consent, text, its latest reply. */
@@ -126,10 +126,7 @@ export async function listBoardEntries(db: DbOrTx, orgId: string, filter: { stat
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute()
-  const more = rows.length > limit
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  return { rows: page, nextCursor: more && last ? encodeCursor(QUEUE_TAG, [last.cursor_at, last.id]) : null }
+  return keysetPage(rows, limit, QUEUE_TAG, (last) => [last.cursor_at, last.id])
 }
 
 const PUBLIC_TAG = 'board'
@@ -167,10 +164,7 @@ export async function listPublished(db: DbOrTx, orgId: string, filter: { categor
   }
   const limit = LIMITS.boardPageSize
   const rows = await q.orderBy('b.published_at', 'desc').orderBy('b.id', 'desc').limit(limit + 1).execute()
-  const more = rows.length > limit
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  return { rows: page as (PublicRow & { cursor_at: string })[], nextCursor: more && last ? encodeCursor(PUBLIC_TAG, [last.cursor_at, last.id]) : null }
+  return keysetPage(rows as (PublicRow & { cursor_at: string })[], limit, PUBLIC_TAG, (last) => [last.cursor_at, last.id])
 }
 
 export async function findPublished(db: DbOrTx, orgId: string, id: string): Promise<PublicRow> {

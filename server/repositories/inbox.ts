@@ -4,7 +4,7 @@ import type { InboxItem, InboxQuery, InboxViewQuery } from '../../domain/schemas
 import { bucketOf, statusesInBucket, type InboxSort, type ItemKindName } from '../../domain/inbox-views'
 import type { StatusBucket } from '../../domain/message/state-machine'
 import type { MessageCategory } from '../../domain/message/categories'
-import { decodeCursor, encodeCursor, type CursorPart } from '../http/cursor'
+import { decodeCursor, keysetPage, type CursorPart } from '../http/cursor'
 import { containsTerm, highlight, searchTerms, termPosition } from './inbox-search'
 import { VISIBLE_ITEM } from '../../domain/moderation/item'
 import type { SignMediaUrl } from './media'
@@ -212,10 +212,9 @@ export async function listInbox(
     if (found.length > page.limit) rows = found
   }
   rows ??= (await inboxStatement(viewer, filter, { limit: page.limit, cursor: page.cursor }).execute(db)).rows
-  const items = rows.slice(0, page.limit)
-  const last = items[items.length - 1]
+  const shown = keysetPage(rows, page.limit, filter.sort, (last) => last.cursor_keys)
   return {
-    items: items.map((r) => ({
+    items: shown.rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       status: r.status,
@@ -238,7 +237,7 @@ export async function listInbox(
       lastActivityAt: r.last_activity_at.toISOString(),
       match: r.snippet === null ? null : highlight(r.snippet, terms)
     })),
-    nextCursor: rows.length > page.limit && last ? encodeCursor(filter.sort, last.cursor_keys) : null
+    nextCursor: shown.nextCursor
   }
 }
 
